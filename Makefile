@@ -1,0 +1,45 @@
+# `make` sets up and builds every guide; `make test` sets up and runs every test.
+# Set-up installs only what is missing: the Python packages into .venv, the Debian programs the
+# validators need (LibreOffice, Chromium) and DAISY Ace from npm into node_modules/.
+
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP_OK := $(VENV)/.installed
+ACE    := node_modules/.bin/ace
+DEBIAN := libreoffice-writer chromium fonts-liberation poppler-utils
+
+.PHONY: all build test setup debian-tools clean
+
+all: build
+
+build: setup
+	$(PY) build.py
+
+test: setup
+	CI=$${CI:-} $(PY) -m pytest
+
+setup: $(PIP_OK) debian-tools $(ACE)
+
+$(PIP_OK): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+debian-tools:
+	@missing=""; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-writer"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	fc-list | grep -qi "Liberation Sans" || missing="$$missing fonts-liberation"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(ACE): package.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --silent
+	touch $@
+
+clean:
+	rm -rf output/*/ .pytest_cache

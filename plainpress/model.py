@@ -1,0 +1,220 @@
+"""The document model: one guide in one language, as frozen dataclasses.
+
+Readers build it, checks and renderers only read it. Headings stay flat (as in Pandoc);
+sections are cut from the flat list when a stage needs them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar, Union
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+# Inline content -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Text:
+    kind: ClassVar[str] = "text"
+    text: str
+
+
+@dataclass(frozen=True)
+class Strong:
+    kind: ClassVar[str] = "strong"
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    kind: ClassVar[str] = "link"
+    href: str
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Foreign:
+    """A passage in another language than the guide's, e.g. `[por favor]{lang=es}`."""
+    kind: ClassVar[str] = "foreign"
+    lang: str
+    children: tuple[Inline, ...]
+
+
+Inline = Union[Text, Strong, Link, Foreign]
+
+
+def plain_text(inlines: tuple[Inline, ...]) -> str:
+    """The words of some inline content, without markup."""
+    return "".join(x.text if isinstance(x, Text) else plain_text(x.children) for x in inlines)
+
+
+# Blocks ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Heading:
+    kind: ClassVar[str] = "heading"
+    level: int  # 2..4; level 1 is the guide's title
+    content: tuple[Inline, ...]
+    id: str
+    loc: Location
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    kind: ClassVar[str] = "paragraph"
+    content: tuple[Inline, ...]
+    id: str
+    loc: Location
+
+
+@dataclass(frozen=True)
+class Image:
+    kind: ClassVar[str] = "image"
+    src: str          # relative to the guide's folder, checked to stay inside it
+    alt: str
+    id: str
+    loc: Location
+
+
+@dataclass(frozen=True)
+class ListItem:
+    blocks: tuple[Block, ...]   # paragraphs and nested lists
+    loc: Location
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    kind: ClassVar[str] = "list"
+    ordered: bool
+    items: tuple[ListItem, ...]
+    id: str
+    loc: Location
+    start: int = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    kind: ClassVar[str] = "table"
+    header: tuple[tuple[Inline, ...], ...]
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+    id: str
+    loc: Location
+
+
+@dataclass(frozen=True)
+class Callout:
+    kind: ClassVar[str] = "callout"
+    style: str        # one of CALLOUTS
+    title: str
+    level: int        # its title's heading level: one below the heading it stands under
+    blocks: tuple[Block, ...]
+    id: str
+    loc: Location
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: tuple[Inline, ...]
+    meaning: tuple[Inline, ...]
+    loc: Location
+
+
+@dataclass(frozen=True)
+class DefinitionList:
+    kind: ClassVar[str] = "definitions"
+    entries: tuple[Definition, ...]
+    id: str
+    loc: Location
+
+
+Block = Union[Heading, Paragraph, Image, ListBlock, Table, Callout, DefinitionList]
+
+# The call-out kinds a source may use, with the title each shows when the source gives none.
+CALLOUTS = {
+    "key-points": "Key points",
+    "note": "Note",
+    "warning": "Warning",
+    "ask": "Questions to ask your care team",
+}
+
+
+# The guide ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Meta:
+    title: str
+    lang: str
+    date: dt.date
+    subtitle: str = ""
+    version: str = ""
+    organisation: str = ""
+    audience: str = ""
+    reading_grade: float = 8
+    strict_reading: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    """A top-level section: a level-2 heading (None for text before the first) and what follows."""
+    heading: Heading | None
+    blocks: tuple[Block, ...]
+
+    @property
+    def title(self) -> str:
+        return plain_text(self.heading.content) if self.heading else "Introduction"
+
+    @property
+    def id(self) -> str:
+        return self.heading.id if self.heading else "introduction"
+
+
+@dataclass(frozen=True)
+class Guide:
+    meta: Meta
+    blocks: tuple[Block, ...]
+    path: Path                    # the source file, e.g. source/als-pathophysiology/en.md
+    slug: str = field(default="")  # the guide's folder name
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    def sections(self) -> tuple[Section, ...]:
+        sections: list[Section] = []
+        heading, blocks = None, []
+        for block in self.blocks:
+            if isinstance(block, Heading) and block.level == 2:
+                if heading or blocks:
+                    sections.append(Section(heading, tuple(blocks)))
+                heading, blocks = block, []
+            else:
+                blocks.append(block)
+        if heading or blocks:
+            sections.append(Section(heading, tuple(blocks)))
+        return tuple(sections)
+
+    def images(self) -> tuple[Image, ...]:
+        return tuple(b for b in walk(self.blocks) if isinstance(b, Image))
+
+    def glossary(self) -> tuple[Definition, ...]:
+        return tuple(e for b in walk(self.blocks) if isinstance(b, DefinitionList) for e in b.entries)
+
+
+def walk(blocks: tuple[Block, ...]):
+    """Every block, depth first, including those inside call-outs and list items."""
+    for block in blocks:
+        yield block
+        if isinstance(block, Callout):
+            yield from walk(block.blocks)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from walk(item.blocks)

@@ -1,0 +1,191 @@
+"""Guide -> editable DOCX on named styles (python-docx), for translators and clinics."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+from functools import lru_cache
+
+import docx
+import yaml
+from docx.enum.style import WD_STYLE_TYPE
+from docx.shared import Inches, Pt
+
+from .. import model as m
+from ..templating import TEMPLATES, labels, long_date
+from . import RenderOptions, _zip
+from . import docx_oxml as ox
+
+PAGE_SIZES = {"letter": (Inches(8.5), Inches(11)), "a4": (Inches(8.27), Inches(11.69))}
+CALLOUT_STYLES = {"key-points": "Key Points", "note": "Note", "warning": "Warning", "ask": "Ask"}
+
+
+@lru_cache(maxsize=1)
+def style_sheet() -> dict:
+    return yaml.safe_load((TEMPLATES / "docx" / "styles.yaml").read_text(encoding="utf-8"))
+
+
+def render_docx(guide: m.Guide, options: RenderOptions = RenderOptions()) -> bytes:
+    document = docx.Document()
+    apply_styles(document, style_sheet())
+    set_page(document, options.paper)
+    ox.set_language(document, guide.meta.lang)
+    ox.turn_off_hyphenation(document)
+    set_properties(document, guide.meta)
+    _Writer(document, guide).write()
+    out = io.BytesIO()
+    document.save(out)
+    return _zip.repack(out.getvalue())
+
+
+def apply_styles(document, sheet: dict) -> None:
+    for kind, specs in (("paragraph", WD_STYLE_TYPE.PARAGRAPH), ("character", WD_STYLE_TYPE.CHARACTER)):
+        for name, spec in sheet[kind].items():
+            style = document.styles[name] if name in document.styles else document.styles.add_style(name, specs)
+            if "base" in spec:
+                style.base_style = document.styles[spec["base"]]
+            style_font(style, spec, sheet["font"])
+            if kind == "paragraph":
+                style_paragraph(style, spec)
+
+
+def style_font(style, spec: dict, family: str) -> None:
+    font = style.font
+    font.name = family
+    font.italic = False
+    font.color.rgb = docx.shared.RGBColor(0, 0, 0)
+    if "size" in spec:
+        font.size = Pt(spec["size"])
+    if "bold" in spec:
+        font.bold = spec["bold"]
+    if "underline" in spec:
+        font.underline = spec["underline"]
+
+
+def style_paragraph(style, spec: dict) -> None:
+    fmt = style.paragraph_format
+    fmt.alignment = 0  # flush left, never justified
+    if "line_spacing" in spec:
+        fmt.line_spacing = spec["line_spacing"]
+    for key in ("space_before", "space_after"):
+        if key in spec:
+            setattr(fmt, key, Pt(spec[key]))
+    if "keep_with_next" in spec:
+        fmt.keep_with_next = spec["keep_with_next"]
+    if "indent" in spec:
+        fmt.left_indent = Inches(spec["indent"])
+    if "left_border" in spec:
+        ox.add_left_border(style.element, spec["left_border"])
+
+
+def set_page(document, paper: str) -> None:
+    section = document.sections[0]
+    section.page_width, section.page_height = PAGE_SIZES[paper]
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Inches(1))
+
+
+def set_properties(document, meta: m.Meta) -> None:
+    """Core properties from the source alone: no clock, no tool's name."""
+    props = document.core_properties
+    when = dt.datetime.combine(meta.date, dt.time(0, 0))
+    props.title, props.subject = meta.title, meta.subtitle
+    props.author = props.last_modified_by = meta.organisation
+    props.language, props.version = meta.lang, meta.version
+    props.created = props.modified = when
+    props.last_printed = when
+    props.comments, props.keywords, props.category = "", "", meta.audience
+    props.revision = 1
+
+
+class _Writer:
+    """Appends the guide's blocks to a document, one paragraph style per kind of block."""
+
+    def __init__(self, document, guide: m.Guide):
+        self.doc, self.guide = document, guide
+        self.numbered_lists = 0
+
+    def write(self) -> None:
+        meta, words = self.guide.meta, labels(self.guide.meta.lang)
+        self.paragraph(((m.Text(meta.title),)), "Title")
+        if meta.subtitle:
+            self.paragraph((m.Text(meta.subtitle),), "Subtitle")
+        if meta.audience:
+            self.paragraph((m.Text(f"{words['for']}: {meta.audience}"),), "Normal")
+        about = [meta.organisation + "." if meta.organisation else "",
+                 f"{words['version']} {meta.version}." if meta.version else "",
+                 f"{words['reviewed']}: {long_date(meta.date, meta.lang)}."]
+        self.paragraph((m.Text(" ".join(x for x in about if x)),), "Normal")
+        for block in self.guide.blocks:
+            self.block(block)
+
+    def block(self, block: m.Block, style: str = "Normal", depth: int = 1) -> None:
+        if isinstance(block, m.Heading):
+            self.paragraph(block.content, f"Heading {block.level - 1}")
+        elif isinstance(block, m.Paragraph):
+            self.paragraph(block.content, style)
+        elif isinstance(block, m.ListBlock):
+            self.list(block, depth)
+        elif isinstance(block, m.Table):
+            self.table(block)
+        elif isinstance(block, m.Callout):
+            self.paragraph((m.Text(block.title),), "Callout Title")
+            for inner in block.blocks:
+                self.block(inner, CALLOUT_STYLES[block.style])
+        elif isinstance(block, m.DefinitionList):
+            for entry in block.entries:
+                self.paragraph(entry.term, "Glossary Term")
+                self.paragraph(entry.meaning, "Glossary Definition")
+        elif isinstance(block, m.Image):
+            self.image(block)
+
+    def paragraph(self, content, style: str):
+        paragraph = self.doc.add_paragraph(style=style)
+        self.runs(paragraph, paragraph._p, content, None, None)
+        return paragraph
+
+    def runs(self, paragraph, parent, content, char_style, lang) -> None:
+        """One run per formatting span: a translator's tool sees each sentence whole."""
+        for item in content:
+            if isinstance(item, m.Text):
+                run = paragraph.add_run(item.text, style=char_style)
+                parent.append(run._r)  # inside a hyperlink when parent is one
+                if lang:
+                    ox.set_run_language(run._r.get_or_add_rPr(), lang)
+            elif isinstance(item, m.Strong):
+                self.runs(paragraph, parent, item.children, "Strong", lang)
+            elif isinstance(item, m.Foreign):
+                self.runs(paragraph, parent, item.children, char_style, item.lang)
+            elif isinstance(item, m.Link):
+                link = ox.add_hyperlink(paragraph, item.href)
+                self.runs(paragraph, link, item.children, "Hyperlink", lang)
+
+    def list(self, block: m.ListBlock, depth: int) -> None:
+        name = ("List Number" if block.ordered else "List Bullet") + ("" if depth == 1 else f" {min(depth, 3)}")
+        num_id = None
+        for item in block.items:
+            for i, inner in enumerate(item.blocks):
+                if isinstance(inner, m.Paragraph):
+                    paragraph = self.paragraph(inner.content, name if i == 0 else "Normal")
+                    if block.ordered and i == 0:
+                        num_id = num_id or self.numbering(paragraph, block.start)
+                        ox.use_numbering(paragraph, num_id)
+                else:
+                    self.block(inner, depth=depth + 1)
+
+    def numbering(self, paragraph, start: int) -> int:
+        return ox.new_numbering(paragraph, start)
+
+    def table(self, block: m.Table) -> None:
+        table = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.header), style="Table Grid")
+        ox.repeat_header_row(table.rows[0])
+        for r, cells in enumerate((block.header, *block.rows)):
+            for c, content in enumerate(cells):
+                cell = table.cell(r, c)
+                paragraph = cell.paragraphs[0]
+                paragraph.style = self.doc.styles["Normal"]
+                self.runs(paragraph, paragraph._p, (m.Strong(content),) if r == 0 else content, None, None)
+
+    def image(self, block: m.Image) -> None:
+        paragraph = self.doc.add_paragraph(style="Figure")
+        shape = paragraph.add_run().add_picture(str(self.guide.folder / block.src), width=Inches(4))
+        ox.set_alt_text(shape, block.alt)

@@ -1,0 +1,80 @@
+"""What python-docx 1.2 has no API for, set through its oxml layer: one small function each."""
+from __future__ import annotations
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+
+def set_language(document, lang: str) -> None:
+    """The language of all text, in the document defaults of styles.xml (where Word reads it)."""
+    rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_run_language(rpr, lang)
+
+
+def set_run_language(rpr, lang: str) -> None:
+    """`w:lang` on one run's (or style's) properties: a passage in another language."""
+    old = rpr.find(qn("w:lang"))
+    if old is not None:
+        rpr.remove(old)
+    el = OxmlElement("w:lang")
+    for attr in ("w:val", "w:eastAsia", "w:bidi"):
+        el.set(qn(attr), lang)
+    rpr.append(el)
+
+
+def set_alt_text(inline_shape, alt: str) -> None:
+    """Alt text is `descr` on the picture's `wp:docPr`."""
+    inline_shape._inline.docPr.set("descr", alt)
+
+
+def repeat_header_row(row) -> None:
+    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+def turn_off_hyphenation(document) -> None:
+    settings = document.settings.element
+    el = OxmlElement("w:autoHyphenation")
+    el.set(qn("w:val"), "false")
+    settings.insert(0, el)
+
+
+def add_left_border(style_element, eighths_of_point: int) -> None:
+    ppr = style_element.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    left = OxmlElement("w:left")
+    for attr, value in (("w:val", "single"), ("w:sz", str(eighths_of_point)), ("w:space", "12"), ("w:color", "000000")):
+        left.set(qn(attr), value)
+    borders.append(left)
+    ppr.append(borders)
+
+
+def add_hyperlink(paragraph, href: str):
+    """A `w:hyperlink` to an outside address; returns it so that runs can be added inside."""
+    rid = paragraph.part.relate_to(href, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rid)
+    paragraph._p.append(link)
+    return link
+
+
+def new_numbering(paragraph, start: int = 1) -> int:
+    """Make a numbered list start again at `start` instead of continuing the previous one.
+
+    Word numbers every `List Number` paragraph in one sequence; a new `w:num` that overrides the
+    start value, given to every paragraph of the list (`use_numbering`), begins a new sequence.
+    """
+    numbering = paragraph.part.numbering_part.element
+    style_num = paragraph.style.element.pPr.numPr.numId.val
+    abstract = numbering.num_having_numId(style_num).abstractNumId.val
+    num = numbering.add_num(abstract)
+    override = num.add_lvlOverride(ilvl=0)
+    override.add_startOverride(start)
+    return num.numId
+
+
+def use_numbering(paragraph, num_id: int) -> None:
+    numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    numpr.get_or_add_ilvl().val = 0
+    numpr.get_or_add_numId().val = num_id
+

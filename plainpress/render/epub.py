@@ -1,0 +1,111 @@
+"""Guide -> EPUB 3 (ebooklib): Jinja XHTML chapters, our own nav, EPUB Accessibility 1.1 metadata.
+
+ebooklib writes the package; the XHTML it is given goes in as written (it would otherwise rebuild
+each <head>), the page list it would invent is off, and the identifier and dates come from the source.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import uuid
+
+from ebooklib import epub
+
+from .. import model as m
+from ..templating import labels, render
+from . import RenderOptions, _zip
+
+CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
+
+
+class _Page(epub.EpubHtml):
+    """An XHTML document that ebooklib stores exactly as rendered."""
+
+    def __init__(self, file_name: str, title: str, xhtml: str, lang: str, properties=()):
+        super().__init__(uid=file_name.rsplit(".", 1)[0], file_name=file_name, title=title, lang=lang)
+        self.xhtml = xhtml.encode("utf-8")
+        self.properties = list(properties)
+
+    def get_content(self, default=None):
+        return self.xhtml
+
+
+def identifier(guide: m.Guide) -> str:
+    """The same guide, language and version always get the same identifier."""
+    key = f"plainpress:{guide.slug}:{guide.meta.lang}:{guide.meta.version}"
+    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, key))
+
+
+def render_epub(guide: m.Guide, options: RenderOptions = RenderOptions()) -> bytes:
+    meta = guide.meta
+    book = epub.EpubBook()
+    book.set_identifier(identifier(guide))
+    book.set_title(meta.title)
+    book.set_language(meta.lang)
+    if meta.organisation:
+        book.add_author(meta.organisation)
+        book.add_metadata("DC", "publisher", meta.organisation)
+    book.add_metadata("DC", "date", meta.date.isoformat())
+    for prop, value in accessibility_metadata(guide):
+        book.add_metadata(None, "meta", value, {"property": prop})
+
+    context = {"meta": meta, "words": labels(meta.lang), "xhtml": True, "print": False}
+    css = epub.EpubItem(uid="css", file_name="reader.css", media_type="text/css",
+                        content=render("epub/reader.css").encode())
+    book.add_item(css)
+    sections = guide.sections()
+    intro = sections[0].blocks if sections and sections[0].heading is None else ()
+    chapters = [s for s in sections if s.heading is not None]
+    pages = [_Page("title.xhtml", meta.title, render("epub/title.xhtml", blocks=intro, **context), meta.lang)]
+    for n, section in enumerate(chapters, 1):
+        xhtml = render("epub/chapter.xhtml", section=section, **context)
+        pages.append(_Page(f"chapter-{n:02d}.xhtml", section.title, xhtml, meta.lang))
+    toc = [{"file": p.file_name, "title": p.title} for p in pages[1:]]
+    nav = _Page("nav.xhtml", labels(meta.lang)["contents"],
+                render("epub/nav.xhtml", chapters=toc, **context), meta.lang, properties=["nav"])
+    for page in (nav, *pages):
+        book.add_item(page)
+    for image in guide.images():
+        book.add_item(epub.EpubImage(uid=f"img-{image.id}", file_name=image.src,
+                                     content=(guide.folder / image.src).read_bytes()))
+    book.add_item(epub.EpubNcx())
+    book.toc = pages
+    book.spine = pages + [nav]
+
+    out = io.BytesIO()
+    epub.write_epub(out, book, {"epub3_pages": False, "epub3_landmark": False, "raise_exceptions": True,
+                                "mtime": dt.datetime.combine(meta.date, dt.time(0, 0))})
+    return _zip.repack(out.getvalue(), first="mimetype",
+                       edit=lambda name, data: _package_lang(data, meta.lang) if name.endswith(".opf") else data)
+
+
+def _package_lang(opf: bytes, lang: str) -> bytes:
+    """ebooklib leaves xml:lang off the <package>; EPUB Accessibility wants it there."""
+    return re.sub(rb"<package ", b'<package xml:lang="' + lang.encode() + b'" ', opf, count=1)
+
+
+def accessibility_metadata(guide: m.Guide) -> list[tuple[str, str]]:
+    """schema.org accessibility properties, each derived from what this guide contains."""
+    blocks = list(m.walk(guide.blocks))
+    has_images = bool(guide.images())
+    has_tables = any(isinstance(b, m.Table) for b in blocks)
+    has_headings = any(isinstance(b, m.Heading) for b in blocks)
+    features = ["displayTransformability", "readingOrder", "tableOfContents"]
+    if has_headings:
+        features.append("structuralNavigation")
+    if has_images:
+        features.append("alternativeText")
+    modes = ["textual"] + (["visual"] if has_images else [])
+    sufficient = ["textual"] + (["textual,visual"] if has_images else [])
+    summary = ("This guide is text with headings for each section, a table of contents, and no "
+               "fixed font or size, so your reader's own settings apply."
+               + (" Every picture has a text description." if has_images else " It has no pictures.")
+               + (" Tables have header cells." if has_tables else "")
+               + " It has no flashing, sound or motion.")
+    return ([("schema:accessMode", mode) for mode in modes]
+            + [("schema:accessModeSufficient", s) for s in sufficient]
+            + [("schema:accessibilityFeature", f) for f in features]
+            + [("schema:accessibilityHazard", "none"), ("schema:accessibilitySummary", summary),
+               ("dcterms:conformsTo", CONFORMS_TO),
+               ("a11y:certifiedBy", guide.meta.organisation or "plainpress")])

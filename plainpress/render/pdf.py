@@ -1,0 +1,76 @@
+"""Guide -> large-print tagged PDF (PDF/UA-1), through a Jinja HTML template and WeasyPrint."""
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.request import url2pathname
+
+import fontpkg_atkinson_hyperlegible as atkinson
+from weasyprint import HTML
+from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+from .. import model as m
+from ..templating import TEMPLATES, labels, render
+from . import RenderError, RenderOptions
+
+FONT_DIR = atkinson.ROOT / "files"
+
+
+def render_pdf(guide: m.Guide, options: RenderOptions = RenderOptions()) -> bytes:
+    html = guide_html(guide, options)
+    fetcher = LocalFetcher([guide.folder, TEMPLATES, FONT_DIR])
+    with weasyprint_errors() as errors:
+        try:
+            document = HTML(string=html, base_url=guide.folder.resolve().as_uri() + "/", url_fetcher=fetcher)
+            pdf = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=pdf_identifier(guide))
+        except FatalURLFetchingError as err:
+            errors.append(str(err))
+    if errors:
+        raise RenderError(f"{guide.path}: the PDF is not complete: " + "; ".join(errors))
+    return pdf
+
+
+def guide_html(guide: m.Guide, options: RenderOptions = RenderOptions()) -> str:
+    return render("pdf/guide.html", meta=guide.meta, blocks=guide.blocks, words=labels(guide.meta.lang),
+                  xhtml=False, print=True, paper=options.paper, font_dir=FONT_DIR.as_uri())
+
+
+def pdf_identifier(guide: m.Guide) -> bytes:
+    """The same guide, language and version give the same /ID, so rebuilds are byte-identical."""
+    import hashlib
+    key = f"{guide.slug}/{guide.meta.lang}/{guide.meta.version}".encode()
+    return hashlib.md5(key).hexdigest().encode()
+
+
+class LocalFetcher(URLFetcher):
+    """Serves only files inside the given folders; any other address stops the render."""
+
+    def __init__(self, roots: list[Path]):
+        super().__init__()
+        self.roots = [Path(r).resolve() for r in roots]
+
+    def fetch(self, url, headers=None):
+        if url.startswith("file:"):
+            path = Path(url2pathname(url[5:].split("?")[0].split("#")[0].removeprefix("//"))).resolve()
+            if any(path.is_relative_to(root) for root in self.roots):
+                return super().fetch(url, headers)
+        raise FatalURLFetchingError(f"refused to fetch {url}: only files beside the guide are used")
+
+
+@contextmanager
+def weasyprint_errors():
+    """Collect what WeasyPrint logs as ERROR (a missing lang or alt): it logs them and carries on."""
+    errors: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            errors.append(record.getMessage())
+
+    handler = Collect(level=logging.ERROR)
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        yield errors
+    finally:
+        logger.removeHandler(handler)

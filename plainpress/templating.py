@@ -1,0 +1,54 @@
+"""The one Jinja environment that PDF and EPUB templates are rendered with."""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from . import model as m
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+# Words the templates print around the guide's own text, per language (the guide's base language;
+# English where a language has no entry yet).
+LABELS = {
+    "en": {"version": "Version", "reviewed": "Last reviewed", "page": "page", "of": "of",
+           "contents": "Contents", "landmarks": "Landmarks", "start": "Start of content",
+           "for": "For"},
+    "es": {"version": "Versión", "reviewed": "Última revisión", "page": "página", "of": "de",
+           "contents": "Índice", "landmarks": "Puntos de referencia", "start": "Inicio del contenido",
+           "for": "Para"},
+}
+MONTHS_EN = ("January February March April May June July August September October November December").split()
+
+
+def labels(lang: str) -> dict[str, str]:
+    return LABELS.get(lang.split("-")[0].lower(), LABELS["en"])
+
+
+def long_date(date: dt.date, lang: str) -> str:
+    """A review date people read without doubt: '23 November 2026' in English, ISO 8601 otherwise."""
+    if lang.split("-")[0].lower() == "en":
+        return f"{date.day} {MONTHS_EN[date.month - 1]} {date.year}"
+    return date.isoformat()
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["plain"] = m.plain_text
+    env.filters["long_date"] = long_date
+    return env
+
+
+def render(name: str, **context) -> str:
+    return environment().get_template(name).render(**context)
