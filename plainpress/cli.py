@@ -22,7 +22,9 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
     for name, text in (("build", "check and render guides into the output folder (the default)"),
                        ("check", "only read and check guides; write nothing")):
-        c = sub.add_parser(name, help=text, description=text)
+        c = sub.add_parser(name, help=text, description=text, epilog=(
+            "Commands: `plainpress build` (the default) and `plainpress check`. Exit status: 0 done, "
+            "1 a check made strict failed, 2 bad input (every problem is listed as file:line)."))
         c.add_argument("paths", nargs="*", type=Path,
                        help=f"guide folders or <lang>.md files, anywhere on disk (default: every guide in {settings.source})")
         c.add_argument("--lang", default="", help="only these languages, comma-separated BCP 47 tags: --lang en,es")
@@ -41,7 +43,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in ("build", "check", "-h", "--help"):
+    if not argv or argv[0] not in ("build", "check"):
         argv.insert(0, "build")
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")

@@ -198,9 +198,10 @@ class _Reader:
         return None  # a thematic break carries no words; sections come from headings
 
     def block_bullet_list(self, node) -> m.ListBlock:
+        block_id = self.block_id()  # before the items', so that ids follow reading order
         items = tuple(m.ListItem(self.blocks(item.children), self.loc(item)) for item in node.children)
         start = int(node.attrs.get("start", 1)) if node.type == "ordered_list" else 1
-        return m.ListBlock(node.type == "ordered_list", items, self.block_id(), self.loc(node), start)
+        return m.ListBlock(node.type == "ordered_list", items, block_id, self.loc(node), start)
 
     block_ordered_list = block_bullet_list
 
@@ -219,8 +220,9 @@ class _Reader:
             self.problem(self.line(node), f"unknown call-out `::: {style}`",
                          "use one of " + ", ".join(f"`::: {k}`" for k in m.CALLOUTS))
             return None
-        return m.Callout(style, title.strip() or m.CALLOUTS[style], min(self.level + 1, 6), self.blocks(node.children),
-                         self.block_id(), self.loc(node))
+        block_id = self.block_id()
+        return m.Callout(style, title.strip() or m.CALLOUTS[style], min(self.level + 1, 6),
+                         self.blocks(node.children), block_id, self.loc(node))
 
     def block_dl(self, node) -> m.DefinitionList:
         entries, term = [], None

@@ -123,10 +123,11 @@ def prose(blocks) -> list[str]:
 
 def score(sentence_list: list[str], lang: str = "en") -> Scores:
     ts = textstat()
+    ts.set_lang(lang)
     words = syllables = poly = 0
     for sentence in sentence_list:
         for word in _WORD.findall(sentence):
-            n = ts.syllable_count(word, lang=lang)
+            n = ts.syllable_count(word)
             words += 1
             syllables += n
             poly += n >= 3

@@ -1,0 +1,47 @@
+"""Shared fixtures: the guides built once per test session, and the rule for outside tools."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from plainpress import pipeline
+from plainpress.render import FORMATS, RenderOptions
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+ALS = ROOT / "source" / "als-pathophysiology" / "en.md"
+SAMPLE = FIXTURES / "good" / "sample" / "en.md"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def require_tool(present: bool, what: str) -> None:
+    """A validator may be missing on a laptop (skip), never in CI (fail)."""
+    if present:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is missing, and CI must run it: `make setup` installs it")
+    pytest.skip(f"{what} is not installed here")
+
+
+def require_program(name: str) -> str:
+    path = shutil.which(name)
+    require_tool(path is not None, name)
+    return path
+
+
+def build_one(source: Path, out: Path, paper: str = "letter") -> pipeline.GuideResult:
+    [result] = pipeline.build([source], FORMATS, (), out, RenderOptions(paper=paper))
+    return result
+
+
+@pytest.fixture(scope="session")
+def als_build(tmp_path_factory) -> pipeline.GuideResult:
+    return build_one(ALS, tmp_path_factory.mktemp("als"))
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory) -> pipeline.GuideResult:
+    return build_one(SAMPLE, tmp_path_factory.mktemp("sample"))

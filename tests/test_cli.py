@@ -1,0 +1,66 @@
+"""The command line: what it builds, where, and its exit codes."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ALS, ROOT, SAMPLE
+from plainpress.cli import main
+
+
+def test_builds_one_guide_anywhere_on_disk_into_out(tmp_path, capsys):
+    guide = tmp_path / "elsewhere" / "my-guide"
+    shutil.copytree(SAMPLE.parent, guide)
+    assert main(["build", str(guide), "--out", str(tmp_path / "out")]) == 0
+    folder = tmp_path / "out" / "my-guide" / "en"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "my-guide-en.docx", "my-guide-en.epub", "my-guide-en.pdf", "report.json"]
+    shown = capsys.readouterr().out
+    assert "my-guide (en): A sample guide" in shown and "pages" in shown and "SMOG" in shown
+
+
+def test_format_and_lang_narrow_the_build(tmp_path):
+    assert main([str(SAMPLE.parent), "--format", "epub", "--out", str(tmp_path)]) == 0
+    assert sorted(p.suffix for p in (tmp_path / "sample" / "en").iterdir()) == [".epub", ".json"]
+    assert main([str(SAMPLE.parent), "--lang", "es", "--out", str(tmp_path / "none")]) == 2
+
+
+def test_paper_a4_changes_the_pdf_page(tmp_path):
+    import pikepdf
+    assert main([str(SAMPLE), "--format", "pdf", "--paper", "a4", "--out", str(tmp_path)]) == 0
+    with pikepdf.open(tmp_path / "sample" / "en" / "sample-en.pdf") as pdf:
+        box = [round(float(x)) for x in pdf.pages[0].mediabox]
+    assert box == [0, 0, 595, 842]
+
+
+def test_strict_fails_on_a_guide_above_its_reading_grade(tmp_path, capsys):
+    assert main(["check", str(ALS)]) == 0
+    assert main(["check", str(ALS), "--strict"]) == 1
+    assert "ABOVE TARGET" in capsys.readouterr().out
+
+
+def test_unknown_format_and_missing_path_are_bad_input(tmp_path, capsys):
+    assert main([str(SAMPLE), "--format", "pdf,rtf", "--out", str(tmp_path)]) == 2
+    assert main([str(tmp_path / "nothing-here")]) == 2
+    err = capsys.readouterr().err
+    assert "unknown format rtf" in err and "not a guide folder or a .md source" in err
+
+
+def test_report_json_gives_outputs_and_grades(tmp_path):
+    main([str(ALS), "--out", str(tmp_path), "--quiet"])
+    data = json.loads((tmp_path / "als-pathophysiology" / "en" / "report.json").read_text())
+    assert set(data["outputs"]) == {"pdf", "docx", "epub"}
+    assert data["reading"]["whole"]["smog"] > 15 and data["reading"]["target_grade"] == 8
+
+
+@pytest.mark.parametrize("command", [[sys.executable, "build.py", "--help"], ["plainpress", "build", "--help"]])
+def test_help_explains_each_option(command):
+    if command[0] == "plainpress":
+        command[0] = str(ROOT / ".venv" / "bin" / "plainpress") if (ROOT / ".venv").exists() else "plainpress"
+    text = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    for option in ("--lang", "--format", "--paper", "--out", "--strict"):
+        assert option in text

@@ -1,0 +1,75 @@
+"""The reader: good sources become the model, with locations and stable ids."""
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import ALS, SAMPLE
+from plainpress import model as m
+from plainpress.source import read_guide
+
+
+def test_front_matter_becomes_meta():
+    meta = read_guide(SAMPLE).meta
+    assert meta == m.Meta(title="A sample guide", lang="en", date=dt.date(2026, 1, 31), subtitle="Every kind of block",
+                          version="2.1", organisation="Sample clinic", audience="Test readers", reading_grade=6)
+
+
+def test_reading_grade_defaults_to_8(tmp_path):
+    path = tmp_path / "en.md"
+    path.write_text("---\ntitle: T\nlang: en\ndate: 2026-01-01\n---\n\nHello.\n", encoding="utf-8")
+    assert read_guide(path).meta.reading_grade == 8
+
+
+def test_every_kind_of_block_is_read_with_its_line():
+    guide = read_guide(SAMPLE)
+    kinds = [(type(b).__name__, b.loc.line) for b in guide.blocks]
+    assert kinds == [("Callout", 12), ("Heading", 17), ("Paragraph", 19), ("ListBlock", 21), ("Paragraph", 24),
+                     ("ListBlock", 26), ("Callout", 28), ("Image", 32), ("Heading", 34), ("Table", 36),
+                     ("Callout", 41), ("Heading", 45), ("Callout", 47), ("Heading", 52), ("DefinitionList", 54)]
+
+
+def test_inline_content_keeps_bold_links_and_foreign_phrases():
+    guide = read_guide(SAMPLE)
+    key_points = guide.blocks[0]
+    assert key_points.style == "key-points" and key_points.title == "Key points" and key_points.level == 2
+    first_item = key_points.blocks[0].items[0].blocks[0]
+    assert first_item.content == (m.Text("Take your pills "), m.Strong((m.Text("every day"),)), m.Text("."))
+    assert guide.blocks[2].content[1] == m.Foreign("es", (m.Text("buenos días"),))
+    note = guide.blocks[10]
+    assert note.title == "Good to know" and note.level == 4
+    assert note.blocks[0].content[1] == m.Link("https://example.org/pills", (m.Text("our website"),))
+
+
+def test_tables_images_and_glossary():
+    guide = read_guide(SAMPLE)
+    table = guide.blocks[9]
+    assert [m.plain_text(c) for c in table.header] == ["Time", "Pill"]
+    assert [[m.plain_text(c) for c in row] for row in table.rows] == [["Morning", "One white pill"], ["Night", "One blue pill"]]
+    assert guide.images() == (m.Image("shapes.png", "A square and a circle, drawn in black lines", "your-medicines-10",
+                                      m.Location(str(SAMPLE), 32)),)
+    assert [(m.plain_text(d.term), m.plain_text(d.meaning)) for d in guide.glossary()] == [
+        ("Pill", "A small tablet of medicine that you swallow.")]
+
+
+def test_ids_are_stable_and_unique():
+    first, second = read_guide(ALS), read_guide(ALS)
+    ids = [b.id for b in m.walk(first.blocks)]
+    assert ids == [b.id for b in m.walk(second.blocks)]
+    assert len(ids) == len(set(ids))
+    assert ids[:3] == ["what-is-als", "what-is-als-1", "what-happens-to-the-nerve-cells"]
+
+
+def test_sections_are_cut_at_level_2_headings():
+    sections = read_guide(SAMPLE).sections()
+    assert [s.title for s in sections] == ["Introduction", "Your medicines", "Questions", "Glossary"]
+    assert [len(s.blocks) for s in sections] == [1, 9, 1, 1]
+
+
+def test_crlf_and_bom_read_like_plain_text(tmp_path):
+    text = "---\ntitle: T\nlang: en\ndate: 2026-01-01\n---\n\n## A\n\nHello there.\n"
+    plain, odd = tmp_path / "a" / "en.md", tmp_path / "b" / "en.md"
+    for path, data in ((plain, text.encode()), (odd, b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())):
+        path.parent.mkdir()
+        path.write_bytes(data)
+    assert read_guide(plain).blocks == tuple(
+        type(b)(**{**b.__dict__, "loc": m.Location(str(plain), b.loc.line)}) for b in read_guide(odd).blocks)
