@@ -14,7 +14,7 @@ from plainpress import model as m
 from plainpress.source import read_guide
 from plainpress.validate.epubcheck import run_epubcheck
 
-SEED = ROOT.parent / "shared" / "seed" / "als-pathophysiology-patient-guide.txt"
+SEED = ROOT / "tests" / "fixtures" / "seed" / "als-pathophysiology-patient-guide.txt"  # a copy of shared/seed
 
 
 def source_paragraphs(guide: m.Guide) -> list[str]:
