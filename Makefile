@@ -5,7 +5,7 @@
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP_OK := $(VENV)/.installed
-ACE    := node_modules/.bin/ace
+ACE    := node_modules/.bin/ace-cli
 DEBIAN := libreoffice-writer chromium fonts-liberation poppler-utils
 
 .PHONY: all build test setup debian-tools clean
