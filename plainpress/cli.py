@@ -38,6 +38,9 @@ def parser() -> argparse.ArgumentParser:
                            help=f"PDF page size (default: {settings.paper})")
             c.add_argument("--out", type=Path, default=settings.out,
                            help="folder to write into; each guide goes to OUT/<guide>/<lang>/ (default: output/)")
+            c.add_argument("--no-validate", action="store_true",
+                           help="skip re-opening the outputs with the validators (PDF/UA, EPUBCheck, Ace, "
+                                "LibreOffice); accessibility.json is then not written")
     return p
 
 
@@ -58,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         results = pipeline.build(args.paths or [settings.source], formats, langs,
                                  getattr(args, "out", settings.out),
                                  RenderOptions(paper=getattr(args, "paper", settings.paper)),
-                                 render=args.command == "build")
+                                 render=args.command == "build",
+                                 validate=args.command == "build" and not args.no_validate)
     except (SourceError, pipeline.BuildInputError, RenderError) as err:
         print(f"plainpress: cannot build:\n{err}", file=sys.stderr)
         return EXIT_INPUT
@@ -66,16 +70,20 @@ def main(argv: list[str] | None = None) -> int:
     for result in results:
         if result.outputs:
             report.write_json(result, result.out_dir, root)
+        if result.validation:
+            report.write_accessibility_json(result, result.out_dir)
     if not args.quiet:
         print(report.summary(results, root))
     return exit_code(results, strict=args.strict)
 
 
 def exit_code(results, strict: bool) -> int:
+    """1 when something the user made binding fails: with --strict every check and validator,
+    otherwise the reading level of a guide that asks for it (`strict_reading: true`)."""
     for result in results:
-        failing = [f for f in result.findings
-                   if f.severity == "error" or (f.severity == "warning" and (strict or _strict_rule(result, f)))]
-        if failing:
+        if strict and (result.failed_validators() or any(f.severity in ("error", "warning") for f in result.findings)):
+            return EXIT_STRICT
+        if any(_strict_rule(result, f) for f in result.findings if f.severity in ("error", "warning")):
             return EXIT_STRICT
     return EXIT_OK
 

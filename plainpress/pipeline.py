@@ -12,6 +12,7 @@ from .files import write_atomic
 from .findings import Finding
 from .render import RenderError, RenderOptions, renderers
 from .source import SourceError, read_guide
+from .validate import ToolResult, validate_outputs
 
 log = logging.getLogger("plainpress")
 
@@ -26,6 +27,10 @@ class GuideResult:
     reading: ReadingReport
     findings: list[Finding]
     outputs: dict[str, Path] = field(default_factory=dict)
+    validation: dict[str, list[ToolResult]] = field(default_factory=dict)
+
+    def failed_validators(self) -> list[ToolResult]:
+        return [r for results in self.validation.values() for r in results if r.checked and not r.passed]
 
     @property
     def out_dir(self) -> Path:
@@ -33,7 +38,7 @@ class GuideResult:
 
 
 def build(paths: list[Path], formats: tuple[str, ...], langs: tuple[str, ...], out: Path,
-          options: RenderOptions, render: bool = True) -> list[GuideResult]:
+          options: RenderOptions, render: bool = True, validate: bool = False) -> list[GuideResult]:
     sources = find_sources(paths, langs)
     guides = read_all(sources)
     results = []
@@ -43,6 +48,8 @@ def build(paths: list[Path], formats: tuple[str, ...], langs: tuple[str, ...], o
         if render:
             files = render_all(guide, formats, options)
             result.outputs = write_all(files, output_dir(out, guide), guide)
+        if validate:
+            result.validation = validate_outputs(result.outputs, guide.meta.lang)
         results.append(result)
     return results
 

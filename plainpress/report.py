@@ -7,6 +7,7 @@ from pathlib import Path
 from .checks.readability import ReadingReport, Scores
 from .files import write_atomic
 from .pipeline import GuideResult
+from .validate import ToolResult
 
 NAME_WIDTH = 38
 
@@ -20,10 +21,27 @@ def guide_summary(result: GuideResult, root: Path) -> str:
     lines = [f"{result.guide.slug} ({meta.lang}): {meta.title}"]
     for fmt, path in result.outputs.items():
         lines.append(f"  {fmt:<5} {_relative(path, root)}  {describe_output(path)}")
+        lines += [f"        {validator_line(v)}" for v in result.validation.get(fmt, [])]
     lines += reading_table(result.reading)
     problems = [f for f in result.findings if f.severity != "info" and f.rule != "reading.grade"]
     lines += [f"  {f}" for f in problems]
     return "\n".join(lines)
+
+
+def validator_line(result: ToolResult) -> str:
+    if not result.checked:
+        return f"{result.tool}: NOT CHECKED ({result.note})"
+    if result.passed:
+        return f"{result.tool}: pass {_counts(result.counts)}"
+    shown = [f"{result.tool}: FAIL {_counts(result.counts)}"]
+    shown += [f"  {f}" for f in result.findings[:5] if f.severity != "info"]
+    if len(result.findings) > 5:
+        shown.append(f"  ... and {len(result.findings) - 5} more in accessibility.json")
+    return "\n        ".join(shown)
+
+
+def _counts(counts: dict) -> str:
+    return "(" + ", ".join(f"{k} {v}" for k, v in counts.items()) + ")" if counts else ""
 
 
 def reading_table(reading: ReadingReport) -> list[str]:
@@ -81,6 +99,22 @@ def _scores(scores: Scores) -> dict:
 def write_json(result: GuideResult, folder: Path, root: Path) -> Path:
     path = folder / "report.json"
     text = json.dumps(report_data(result, root), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    write_atomic(path, text.encode("utf-8"))
+    return path
+
+
+def accessibility_data(result: GuideResult) -> dict:
+    outputs = {}
+    for fmt, tools in result.validation.items():
+        status = ("fail" if any(t.checked and not t.passed for t in tools)
+                  else "not checked" if any(not t.checked for t in tools) else "pass")
+        outputs[fmt] = {"file": result.outputs[fmt].name, "status": status, "validators": [t.to_json() for t in tools]}
+    return {"guide": result.guide.slug, "lang": result.guide.meta.lang, "outputs": outputs}
+
+
+def write_accessibility_json(result: GuideResult, folder: Path) -> Path:
+    path = folder / "accessibility.json"
+    text = json.dumps(accessibility_data(result), indent=2, ensure_ascii=False) + "\n"
     write_atomic(path, text.encode("utf-8"))
     return path
 

@@ -26,3 +26,26 @@ class ToolResult:
         return {"tool": self.tool, "output": self.output, "checked": self.checked,
                 "status": "pass" if self.passed else ("fail" if self.checked else "not checked"),
                 "counts": self.counts, "findings": [f.to_json() for f in self.findings], "note": self.note}
+
+
+def validators(fmt: str):
+    """The checks run on each output format: functions (path, lang) -> ToolResult, imported when used."""
+    if fmt == "pdf":
+        from .large_print import check_large_print
+        from .pdf_structure import check_pdf_structure
+        from .pdfua import run_pdfua
+        return [lambda p, lang: run_pdfua(p), check_pdf_structure, lambda p, lang: check_large_print(p)]
+    if fmt == "epub":
+        from .ace import run_ace
+        from .epubcheck import run_epubcheck
+        return [lambda p, lang: run_epubcheck(p), lambda p, lang: run_ace(p)]
+    if fmt == "docx":
+        from .docx_check import check_docx
+        from .libreoffice import run_libreoffice
+        return [lambda p, lang: check_docx(p), lambda p, lang: run_libreoffice(p)]
+    return []
+
+
+def validate_outputs(outputs: dict, lang: str) -> dict[str, list[ToolResult]]:
+    """Re-open every output with every validator for its format."""
+    return {fmt: [check(path, lang) for check in validators(fmt)] for fmt, path in outputs.items()}

@@ -1,0 +1,25 @@
+"""PDF/UA-1 with `page-validation`: 104 of veraPDF's 106 machine-checkable PDF/UA-1 rules, no Java."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..findings import Finding
+from . import ToolResult
+
+
+def run_pdfua(path: Path) -> ToolResult:
+    try:
+        import page
+    except ImportError:
+        return ToolResult("pdf/ua-1", path.name, False, note="page-validation is not installed")
+    try:
+        report = page.validate_pdf(str(path), profile=page.ValidationProfile.PDF_UA_1)
+    except Exception as err:  # the validator could not parse the file: that is a failure, not a skip
+        finding = Finding("error", "pdfua.unreadable", path.name, f"page-validation could not read the PDF: {err}")
+        return ToolResult("pdf/ua-1", path.name, True, {"rules": 0, "failed": 1}, (finding,))
+    findings = tuple(
+        Finding("error", f"pdfua.{f.rule_id}", f"{path.name} object {f.object_id}" if f.object_id else path.name,
+                str(f.message), f"PDF/UA-1 {f.category}")
+        for f in report.failures)
+    counts = {"rules": report.rules.total, "passed": report.rules.passed, "failed": report.rules.failed}
+    return ToolResult("pdf/ua-1", path.name, True, counts, findings)
