@@ -69,11 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     root = Path.cwd()
     for result in results:
         if result.outputs:
-            report.write_json(result, result.out_dir, root)
-        if result.validation:
-            report.write_accessibility_json(result, result.out_dir)
+            report.write_reports(result, root)
     if not args.quiet:
-        print(report.summary(results, root))
+        print(report.summary(results, root, every_finding=args.command == "check"))
     return exit_code(results, strict=args.strict)
 
 

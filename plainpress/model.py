@@ -160,6 +160,7 @@ class Meta:
     audience: str = ""
     reading_grade: float = 8
     strict_reading: bool = False
+    terms: tuple[str, ...] = ()   # medical terms this guide adds to the shipped list
 
 
 @dataclass(frozen=True)

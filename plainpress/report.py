@@ -1,30 +1,45 @@
-"""What a build tells people: a one-screen summary in the terminal and report.json beside the outputs."""
+"""What a build tells people: a one-screen summary in the terminal, and report.json, report.html and
+accessibility.json beside the outputs."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
-from .checks.readability import ReadingReport, Scores
+from .checks.formulas import Scores, base_language
+from .checks.readability import ReadingReport
 from .files import write_atomic
 from .pipeline import GuideResult
+from .templating import render
 from .validate import ToolResult
 
-NAME_WIDTH = 38
+NAME_WIDTH = 36
+COLUMNS = {"en": ("smog", "flesch_kincaid"), "es": ("fernandez_huerta", "szigriszt_pazos")}
+HEADERS = {"smog": "SMOG", "flesch_kincaid": "F-K", "fernandez_huerta": "F-H", "szigriszt_pazos": "INFLESZ",
+           "reading_ease": "Ease"}
 
 
-def summary(results: list[GuideResult], root: Path) -> str:
-    return "\n\n".join(guide_summary(r, root) for r in results)
+# The terminal ------------------------------------------------------------------------------------
+
+def summary(results: list[GuideResult], root: Path, every_finding: bool = False) -> str:
+    return "\n\n".join(guide_summary(r, root, every_finding) for r in results)
 
 
-def guide_summary(result: GuideResult, root: Path) -> str:
+def guide_summary(result: GuideResult, root: Path, every_finding: bool = False) -> str:
     meta = result.guide.meta
     lines = [f"{result.guide.slug} ({meta.lang}): {meta.title}"]
     for fmt, path in result.outputs.items():
         lines.append(f"  {fmt:<5} {_relative(path, root)}  {describe_output(path)}")
         lines += [f"        {validator_line(v)}" for v in result.validation.get(fmt, [])]
     lines += reading_table(result.reading)
-    problems = [f for f in result.findings if f.severity != "info" and f.rule != "reading.grade"]
-    lines += [f"  {f}" for f in problems]
+    lines.append("  " + result.reading.verdict())
+    advice = [f for f in result.findings if f.severity != "info" and f.rule != "reading.grade"]
+    if every_finding:
+        lines += [f"  {f}" for f in advice]
+    elif advice:
+        counts = Counter(f.rule for f in advice)
+        lines.append("  Plain language: " + ", ".join(f"{n} {rule}" for rule, n in sorted(counts.items()))
+                     + ("; details in report.html" if result.outputs else "; `plainpress check` lists them"))
     return "\n".join(lines)
 
 
@@ -44,33 +59,42 @@ def _counts(counts: dict) -> str:
     return "(" + ", ".join(f"{k} {v}" for k, v in counts.items()) + ")" if counts else ""
 
 
+def columns(lang: str) -> tuple[str, ...]:
+    return COLUMNS.get(base_language(lang), ("reading_ease",))
+
+
 def reading_table(reading: ReadingReport) -> list[str]:
     if not reading.scored:
         return [f"  Reading level: not scored (no formula here for language `{reading.lang}`)"]
-    rows = [f"  Reading grade, target {reading.target:g} or lower".ljust(NAME_WIDTH + 2) + "  SMOG   F-K"]
+    keys = columns(reading.lang)
+    rows = [f"  Reading level ({reading.target_text()})"]
+    rows.append("    " + "".ljust(NAME_WIDTH) + "".join(f"{HEADERS[k]:>8}" for k in keys))
     for section in reading.sections:
-        label = section.title + (" (reference)" if section.reference else "")
-        rows.append(_grade_row(label, section.scores, reading.target))
-    rows.append(_grade_row("Whole guide", reading.whole, reading.target))
+        label = section.title + (" (glossary)" if section.reference and "glossary" not in section.title.lower() else "")
+        rows.append(_row(label, section.scores, reading.target, keys))
+    rows.append(_row("Whole guide", reading.whole, reading.target, keys))
     return rows
 
 
-def _grade_row(label: str, scores: Scores, target: float) -> str:
+def _row(label: str, scores: Scores, target: float, keys) -> str:
+    name = f"    {label[:NAME_WIDTH]:<{NAME_WIDTH}}"
     if not scores.sentences:
-        return f"    {label[:NAME_WIDTH]:<{NAME_WIDTH}}     -     -  no prose"
-    verdict = "ABOVE TARGET" if scores.grade > target else "ok"
-    return (f"    {label[:NAME_WIDTH]:<{NAME_WIDTH}} {scores.smog:5.1f} {scores.flesch_kincaid:5.1f}  {verdict}")
+        return name + "".join(f"{'-':>8}" for _ in keys) + "  no prose"
+    figures = scores.figures()
+    verdict = "TOO HARD" if scores.too_hard(target) else "ok"
+    return name + "".join(f"{figures[k]:8.1f}" for k in keys) + f"  {verdict}"
 
 
 def describe_output(path: Path) -> str:
-    size = path.stat().st_size
-    text = f"{size / 1024:.0f} KB"
+    text = f"{path.stat().st_size / 1024:.0f} KB"
     if path.suffix == ".pdf":
         import pikepdf
         with pikepdf.open(path) as pdf:
             text = f"{len(pdf.pages)} pages, {text}"
     return text
 
+
+# The files beside the outputs ---------------------------------------------------------------------
 
 def report_data(result: GuideResult, root: Path) -> dict:
     reading = result.reading
@@ -79,28 +103,27 @@ def report_data(result: GuideResult, root: Path) -> dict:
         "lang": result.guide.meta.lang,
         "title": result.guide.meta.title,
         "source": _relative(result.guide.path, root),
-        "outputs": {fmt: {"path": path.name, "bytes": path.stat().st_size} for fmt, path in result.outputs.items()},
+        "outputs": {fmt: {"file": path.name, "bytes": path.stat().st_size} for fmt, path in result.outputs.items()},
         "reading": {
             "target_grade": reading.target,
             "scored": reading.scored,
-            "sections": [{"id": s.id, "title": s.title, "location": s.location, "reference": s.reference,
-                          **_scores(s.scores)} for s in reading.sections],
-            "whole": _scores(reading.whole),
+            "verdict": reading.verdict(),
+            "sections": [{"id": s.id, "title": s.title, "location": s.location, "glossary": s.reference,
+                          "too_hard": s.scores.too_hard(reading.target), **_scores(s.scores)}
+                         for s in reading.sections],
+            "whole": {"too_hard": reading.whole.too_hard(reading.target), **_scores(reading.whole)},
+            "hardest_sentences": [{"text": h.text, "location": h.location, "grade": round(h.grade, 1),
+                                   "hard_words": list(h.hard_words)} for h in reading.hardest],
         },
+        "rule_counts": dict(sorted(Counter(f.rule for f in result.findings).items())),
         "findings": [f.to_json() for f in result.findings],
+        "accessibility": accessibility_data(result)["outputs"],
     }
 
 
 def _scores(scores: Scores) -> dict:
-    return {"sentences": scores.sentences, "words": scores.words, "smog": round(scores.smog, 1),
-            "flesch_kincaid": round(scores.flesch_kincaid, 1), "reading_ease": round(scores.reading_ease, 1)}
-
-
-def write_json(result: GuideResult, folder: Path, root: Path) -> Path:
-    path = folder / "report.json"
-    text = json.dumps(report_data(result, root), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
-    write_atomic(path, text.encode("utf-8"))
-    return path
+    return {"sentences": scores.sentences, "words": scores.words,
+            **{k: round(v, 1) for k, v in scores.figures().items()}}
 
 
 def accessibility_data(result: GuideResult) -> dict:
@@ -112,11 +135,29 @@ def accessibility_data(result: GuideResult) -> dict:
     return {"guide": result.guide.slug, "lang": result.guide.meta.lang, "outputs": outputs}
 
 
-def write_accessibility_json(result: GuideResult, folder: Path) -> Path:
-    path = folder / "accessibility.json"
-    text = json.dumps(accessibility_data(result), indent=2, ensure_ascii=False) + "\n"
-    write_atomic(path, text.encode("utf-8"))
-    return path
+def write_reports(result: GuideResult, root: Path) -> list[Path]:
+    folder = result.out_dir
+    data = report_data(result, root)
+    files = {"report.json": _json(data), "report.html": render_html(result, data).encode("utf-8")}
+    if result.validation:
+        files["accessibility.json"] = _json(accessibility_data(result))
+    for name, content in files.items():
+        write_atomic(folder / name, content)
+    return [folder / name for name in files]
+
+
+def render_html(result: GuideResult, data: dict) -> str:
+    from .report_chart import bar_chart
+    reading = result.reading
+    return render("report/report.html", data=data, meta=result.guide.meta, reading=reading,
+                  chart=bar_chart(reading), columns=columns(reading.lang), headers=HEADERS,
+                  undefined=[f for f in result.findings if f.rule == "plain.undefined-term"],
+                  advice=[f for f in result.findings if f.rule.startswith("plain.") and f.rule != "plain.undefined-term"],
+                  validation=result.validation)
+
+
+def _json(data: dict) -> bytes:
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def _relative(path: Path, root: Path) -> str:

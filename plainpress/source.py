@@ -24,7 +24,7 @@ IMAGE_TYPES = {".png": b"\x89PNG", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
 META_FIELDS = {"title", "subtitle", "lang", "version", "date", "organisation", "audience",
-               "reading_grade", "strict_reading"}
+               "reading_grade", "strict_reading", "terms"}
 
 
 @dataclass(frozen=True)
@@ -366,8 +366,17 @@ class _MetaReader:
         meta = m.Meta(title=self.text("title", required=True), lang=lang, date=self.date(),
                       subtitle=self.text("subtitle"), version=self.text("version"),
                       organisation=self.text("organisation"), audience=self.text("audience"),
-                      reading_grade=self.grade(), strict_reading=self.flag("strict_reading"))
+                      reading_grade=self.grade(), strict_reading=self.flag("strict_reading"),
+                      terms=self.terms())
         return meta
+
+    def terms(self) -> tuple[str, ...]:
+        value = self.data.get("terms", [])
+        if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
+            self.problem("terms", "`terms` should be a list of words",
+                         "write it as `terms: [word, another word]`")
+            return ()
+        return tuple(t.strip() for t in value if t.strip())
 
     def date(self) -> dt.date:
         value = self.data.get("date")

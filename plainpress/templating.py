@@ -6,6 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from . import model as m
 
@@ -47,7 +48,19 @@ def environment() -> jinja2.Environment:
     )
     env.filters["plain"] = m.plain_text
     env.filters["long_date"] = long_date
+    env.filters["mark_words"] = mark_words
     return env
+
+
+def mark_words(text: str, hard: tuple[str, ...]) -> Markup:
+    """The sentence, escaped, with each hard word in <mark>."""
+    import re
+    if not hard:
+        return Markup.escape(text)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in hard) + r")\b")
+    parts = pattern.split(text)
+    return Markup("").join(Markup("<mark>{}</mark>").format(p) if i % 2 else Markup.escape(p)
+                           for i, p in enumerate(parts))
 
 
 def render(name: str, **context) -> str:

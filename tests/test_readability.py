@@ -54,3 +54,25 @@ def test_a_language_without_formulas_is_not_scored(tmp_path):
     report = reading_report(read_guide(path))
     assert not report.scored
     assert [f.rule for f in report.findings()] == ["reading.not-scored"]
+
+
+SPANISH = ["La ELA es una enfermedad de los nervios.", "Hace que los músculos pierdan fuerza poco a poco.",
+           "Hable con su equipo de salud."]
+
+
+def test_spanish_is_scored_with_fernandez_huerta_and_inflesz_like_textstat():
+    ts = textstat()
+    ts.set_lang("es")
+    ours = score(SPANISH, "es")
+    joined = " ".join(SPANISH)
+    assert ours.figures().keys() == {"fernandez_huerta", "szigriszt_pazos"}
+    assert ours.figures()["fernandez_huerta"] == pytest.approx(ts.fernandez_huerta(joined), abs=0.05)
+    assert ours.szigriszt_pazos == pytest.approx(ts.szigriszt_pazos(joined), abs=0.05)
+    assert not ours.too_hard(8)  # INFLESZ >= 55 and Fernandez-Huerta >= 60
+    ts.set_lang("en_US")
+
+
+def test_a_hard_spanish_text_is_too_hard():
+    hard = ["La fisiopatología de la esclerosis lateral amiotrófica comprende mecanismos neurodegenerativos "
+            "multifactoriales, incluyendo excitotoxicidad glutamatérgica y disfunción mitocondrial."]
+    assert score(hard, "es").too_hard(8)

