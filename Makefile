@@ -6,7 +6,6 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP_OK := $(VENV)/.installed
 ACE    := node_modules/.bin/ace-cli
-DEBIAN := libreoffice-writer chromium fonts-liberation poppler-utils
 
 .PHONY: all build test setup debian-tools clean
 
@@ -31,6 +30,7 @@ debian-tools:
 	command -v soffice >/dev/null || missing="$$missing libreoffice-writer"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	command -v faketime >/dev/null || missing="$$missing faketime"; \
 	fc-list | grep -qi "Liberation Sans" || missing="$$missing fonts-liberation"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \

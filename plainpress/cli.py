@@ -62,16 +62,17 @@ def main(argv: list[str] | None = None) -> int:
                                  getattr(args, "out", settings.out),
                                  RenderOptions(paper=getattr(args, "paper", settings.paper)),
                                  render=args.command == "build",
-                                 validate=args.command == "build" and not args.no_validate)
+                                 validate=args.command == "build" and not args.no_validate,
+                                 report_root=Path.cwd())
     except (SourceError, pipeline.BuildInputError, RenderError) as err:
         print(f"plainpress: cannot build:\n{err}", file=sys.stderr)
         return EXIT_INPUT
-    root = Path.cwd()
-    for result in results:
-        if result.outputs:
-            report.write_reports(result, root)
-    if not args.quiet:
-        print(report.summary(results, root, every_finding=args.command == "check"))
+    if args.quiet:
+        shown = report.problems(results)
+        if shown:
+            print(shown)
+    else:
+        print(report.summary(results, Path.cwd(), every_finding=args.command == "check"))
     return exit_code(results, strict=args.strict)
 
 

@@ -1,9 +1,14 @@
 """Writing outputs so that a reader never sees half a file."""
 from __future__ import annotations
 
+import fcntl
+import logging
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+
+log = logging.getLogger("plainpress")
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -20,3 +25,26 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def exclusive(folder: Path):
+    """Hold the output folder for one build at a time: a second build waits for the first to finish
+    rather than interleaving its files with it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = os.open(folder, os.O_RDONLY)  # the lock is on the folder itself: no lock file to leave behind
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.warning("another build is writing to %s: waiting for it to finish", folder)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Temporary files left by a build that was killed (only called while holding the lock)."""
+    for tmp in folder.glob(".*.tmp"):
+        tmp.unlink(missing_ok=True)

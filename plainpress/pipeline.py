@@ -8,9 +8,10 @@ from pathlib import Path
 from . import model as m
 from .checks import run_checks
 from .checks.readability import ReadingReport
-from .files import write_atomic
+from .files import exclusive, remove_stale_temporaries, write_atomic
 from .findings import Finding
 from .render import RenderError, RenderOptions, renderers
+from .report import write_reports
 from .source import SourceError, read_guide
 from .validate import ToolResult, validate_outputs
 
@@ -38,19 +39,24 @@ class GuideResult:
 
 
 def build(paths: list[Path], formats: tuple[str, ...], langs: tuple[str, ...], out: Path,
-          options: RenderOptions, render: bool = True, validate: bool = False) -> list[GuideResult]:
+          options: RenderOptions, render: bool = True, validate: bool = False,
+          report_root: Path = Path(".")) -> list[GuideResult]:
+    """Find, read and check every source; then, holding the output folder, render, write, validate
+    and report each guide."""
     sources = find_sources(paths, langs)
     guides = read_all(sources)
+    if not render:
+        return [GuideResult(guide, *run_checks(guide)) for guide in guides]
     results = []
-    for guide in guides:
-        reading, findings = run_checks(guide)
-        result = GuideResult(guide, reading, findings)
-        if render:
+    with exclusive(out):
+        for guide in guides:
+            result = GuideResult(guide, *run_checks(guide))
             files = render_all(guide, formats, options)
             result.outputs = write_all(files, output_dir(out, guide), guide)
-        if validate:
-            result.validation = validate_outputs(result.outputs, guide.meta.lang)
-        results.append(result)
+            if validate:
+                result.validation = validate_outputs(result.outputs, guide.meta.lang)
+            write_reports(result, report_root)
+            results.append(result)
     return results
 
 
@@ -99,6 +105,7 @@ def render_all(guide: m.Guide, formats: tuple[str, ...], options: RenderOptions)
 
 
 def write_all(files: dict[str, bytes], folder: Path, guide: m.Guide) -> dict[str, Path]:
+    remove_stale_temporaries(folder)
     written = {}
     for fmt, data in files.items():
         path = folder / f"{guide.slug}-{guide.meta.lang}.{fmt}"
@@ -109,6 +116,7 @@ def write_all(files: dict[str, bytes], folder: Path, guide: m.Guide) -> dict[str
 
 def output_dir(out: Path, guide: m.Guide) -> Path:
     return out / guide.slug / guide.meta.lang
+
 
 
 __all__ = ["build", "BuildInputError", "RenderError", "SourceError", "GuideResult"]

@@ -9,9 +9,13 @@ from pathlib import Path
 from .checks.formulas import Scores, base_language
 from .checks.readability import ReadingReport
 from .files import write_atomic
-from .pipeline import GuideResult
+from typing import TYPE_CHECKING
+
 from .templating import render
 from .validate import ToolResult
+
+if TYPE_CHECKING:
+    from .pipeline import GuideResult
 
 NAME_WIDTH = 36
 COLUMNS = {"en": ("smog", "flesch_kincaid"), "es": ("fernandez_huerta", "szigriszt_pazos")}
@@ -23,6 +27,16 @@ HEADERS = {"smog": "SMOG", "flesch_kincaid": "F-K", "fernandez_huerta": "F-H", "
 
 def summary(results: list[GuideResult], root: Path, every_finding: bool = False) -> str:
     return "\n\n".join(guide_summary(r, root, every_finding) for r in results)
+
+
+def problems(results: list[GuideResult]) -> str:
+    """Only what needs fixing: failing validators and every warning or error, one per line."""
+    lines = []
+    for result in results:
+        for tools in result.validation.values():
+            lines += [validator_line(t) for t in tools if t.checked and not t.passed]
+        lines += [str(f) for f in result.findings if f.severity in ("error", "warning")]
+    return "\n".join(lines)
 
 
 def guide_summary(result: GuideResult, root: Path, every_finding: bool = False) -> str:
