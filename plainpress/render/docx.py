@@ -31,6 +31,7 @@ def render_docx(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
     ox.set_language(document, guide.meta.lang)
     ox.turn_off_hyphenation(document)
     set_properties(document, guide.meta)
+    ox.drop_thumbnail(document)
     _Writer(document, guide).write()
     out = io.BytesIO()
     document.save(out)
@@ -51,12 +52,14 @@ def apply_styles(document, sheet: dict) -> None:
 def style_font(style, spec: dict, family: str) -> None:
     font = style.font
     font.name = family
-    font.italic = False
+    ox.drop_theme_fonts(style.element)
+    font.italic = font.cs_italic = False
     font.color.rgb = docx.shared.RGBColor(0, 0, 0)
     if "size" in spec:
         font.size = Pt(spec["size"])
+        ox.set_complex_script_size(style.element, spec["size"])
     if "bold" in spec:
-        font.bold = spec["bold"]
+        font.bold = font.cs_bold = spec["bold"]
     if "underline" in spec:
         font.underline = spec["underline"]
 
@@ -64,6 +67,7 @@ def style_font(style, spec: dict, family: str) -> None:
 def style_paragraph(style, spec: dict) -> None:
     fmt = style.paragraph_format
     fmt.alignment = 0  # flush left, never justified
+    ox.drop_borders(style.element)
     if "line_spacing" in spec:
         fmt.line_spacing = spec["line_spacing"]
     for key in ("space_before", "space_after"):

@@ -23,6 +23,43 @@ def set_run_language(rpr, lang: str) -> None:
     rpr.append(el)
 
 
+def drop_theme_fonts(style_element) -> None:
+    """python-docx's `font.name` sets `w:ascii` and `w:hAnsi` but keeps the template's `w:asciiTheme` and
+    `w:hAnsiTheme`, which win over them: Title and Heading 1..3 showed in the theme's heading font."""
+    rfonts = style_element.get_or_add_rPr().find(qn("w:rFonts"))
+    for attr in ("w:asciiTheme", "w:hAnsiTheme"):
+        if rfonts is not None:
+            rfonts.attrib.pop(qn(attr), None)
+
+
+def set_complex_script_size(style_element, points: float) -> None:
+    """Arabic, Hebrew, Indic and Thai text takes its size from `w:szCs`, not `w:sz`."""
+    rpr = style_element.get_or_add_rPr()
+    old = rpr.find(qn("w:szCs"))
+    if old is not None:
+        rpr.remove(old)
+    el = OxmlElement("w:szCs")
+    el.set(qn("w:val"), str(round(points * 2)))
+    sz = rpr.find(qn("w:sz"))
+    (sz.addnext if sz is not None else rpr.append)(el)
+
+
+def drop_borders(style_element) -> None:
+    """The default template's Title has a blue rule under it; our styles draw their own borders."""
+    ppr = style_element.pPr
+    if ppr is not None:
+        for borders in ppr.findall(qn("w:pBdr")):
+            ppr.remove(borders)
+
+
+def drop_thumbnail(document) -> None:
+    """The default template carries a preview picture of itself; a guide's DOCX should not."""
+    package = document.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.rels.pop(rid)
+
+
 def set_alt_text(inline_shape, alt: str) -> None:
     """Alt text is `descr` on the picture's `wp:docPr`."""
     inline_shape._inline.docPr.set("descr", alt)
