@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import re
 import uuid
+from pathlib import Path
 
 from ebooklib import epub
 
@@ -31,6 +32,11 @@ class _Page(epub.EpubHtml):
         return self.xhtml
 
 
+def image_name(image: m.Image) -> str:
+    """Inside the book each picture is named by its block id: a safe file name whatever the source's."""
+    return f"images/{image.id}{Path(image.src).suffix.lower()}"
+
+
 def identifier(guide: m.Guide) -> str:
     """The same guide, language and version always get the same identifier."""
     key = f"plainpress:{guide.slug}:{guide.meta.lang}:{guide.meta.version}"
@@ -50,7 +56,7 @@ def render_epub(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
     for prop, value in accessibility_metadata(guide):
         book.add_metadata(None, "meta", value, {"property": prop})
 
-    context = {"meta": meta, "words": labels(meta.lang), "xhtml": True, "print": False}
+    context = {"meta": meta, "words": labels(meta.lang), "xhtml": True, "print": False, "image_href": image_name}
     css = epub.EpubItem(uid="css", file_name="reader.css", media_type="text/css",
                         content=render("epub/reader.css").encode())
     book.add_item(css)
@@ -67,7 +73,7 @@ def render_epub(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
     for page in (nav, *pages):
         book.add_item(page)
     for image in guide.images():
-        book.add_item(epub.EpubImage(uid=f"img-{image.id}", file_name=image.src,
+        book.add_item(epub.EpubImage(uid=f"img-{image.id}", file_name=image_name(image),
                                      content=(guide.folder / image.src).read_bytes()))
     book.add_item(epub.EpubNcx())
     book.toc = pages

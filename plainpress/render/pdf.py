@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 from urllib.request import url2pathname
 
 import fontpkg_atkinson_hyperlegible as atkinson
@@ -33,7 +34,8 @@ def render_pdf(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byte
 
 def guide_html(guide: m.Guide, options: RenderOptions = RenderOptions()) -> str:
     return render("pdf/guide.html", meta=guide.meta, blocks=guide.blocks, words=labels(guide.meta.lang),
-                  xhtml=False, print=True, paper=options.paper, font_dir=FONT_DIR.as_uri())
+                  xhtml=False, print=True, paper=options.paper, font_dir=FONT_DIR.as_uri(),
+                  image_href=lambda image: quote(image.src))
 
 
 def pdf_identifier(guide: m.Guide) -> bytes:

@@ -1,0 +1,32 @@
+"""Read a source file (Markdown + YAML front matter) into a Guide.
+
+The only package that knows the source syntax: `text` turns bytes into checked lines, `front_matter`
+reads the YAML fields, `body` the Markdown. Every problem is collected, and one SourceError lists
+them all, each as `file:line: what is wrong; how to fix it`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import model as m
+from .body import BodyReader
+from .front_matter import read_front_matter
+from .problems import Problem, Problems, SourceError
+from .text import decode, split_front_matter
+
+__all__ = ["read_guide", "Problem", "SourceError"]
+
+
+def read_guide(path: Path) -> m.Guide:
+    path = Path(path)
+    problems = Problems(str(path))
+    text = decode(path, problems)
+    meta, blocks = None, ()
+    if text is not None:
+        parts = split_front_matter(text, problems)
+        if parts is not None:
+            yaml_text, body, offset = parts
+            meta = read_front_matter(yaml_text, problems, control_characters=problems.has_control_characters)
+            blocks = BodyReader(path, problems, offset).read(body)
+    problems.raise_if_any()
+    return m.Guide(meta=meta, blocks=blocks, path=path, slug=path.parent.name)

@@ -1,0 +1,298 @@
+"""The Markdown body -> blocks of the model, each with its file, line and a unique, stable id."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+import langcodes
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.attrs import attrs_plugin
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+
+from .. import model as m
+from .front_matter import BCP47
+from .images import check_image_file
+from .problems import Problems
+
+LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
+MAX_BLOCK_CHARS = 20_000   # far beyond any readable paragraph; WeasyPrint takes minutes on megabytes
+MAX_LIST_DEPTH = 3         # List Bullet 1-3 in Word; deeper lists are hard to follow in large print
+
+
+def markdown() -> MarkdownIt:
+    # html=False: raw HTML in a source is text to show, never markup to pass through.
+    md = MarkdownIt("commonmark", {"html": False, "maxNesting": 40}).enable("table")
+    md.use(deflist_plugin).use(attrs_plugin, spans=True, allowed=["lang"])
+    md.use(container_plugin, name="callout", validate=lambda params, *_: bool(params.strip()))
+    md.validateLink = lambda url: True  # let every address through, so that the reader can name the bad ones
+    return md
+
+
+class BodyReader:
+    def __init__(self, path: Path, problems: Problems, offset: int):
+        self.path, self.problems, self.offset = path, problems, offset
+        self.used_ids = {"introduction"}   # the id of the text before the first section
+        self.section_id, self.counter = "introduction", 0
+        self.level = 1                     # the last heading's level; the title is level 1
+        self.callouts: list[str] = []      # the call-outs we are inside
+        self.list_depth = 0
+        self.sections: dict[str, int] = {}
+        self.inline_line = 0
+        self.nested_callout_seen = False
+
+    def problem(self, line: int, message: str, hint: str) -> None:
+        self.problems.add(line, message, hint)
+
+    def read(self, body: str) -> tuple[m.Block, ...]:
+        if not body.strip():
+            self.problem(self.offset, "the guide has no text after the front matter",
+                         "write its sections below the `---` line")
+            return ()
+        tokens = markdown().parse(body)
+        self.check_all_read(body, tokens)
+        blocks = self.blocks(SyntaxTreeNode(tokens).children)
+        self.check_heading_order(blocks)
+        return blocks
+
+    def check_all_read(self, body: str, tokens) -> None:
+        """markdown-it silently stops at its nesting limit: make sure every line was read."""
+        lines = body.split("\n")
+        # a call-out's closing `:::` line lies outside its token's lines
+        last_text = max((i for i, line in enumerate(lines) if line.strip().strip(":")), default=-1)
+        last_read = max((t.map[1] - 1 for t in tokens if t.map), default=-1)
+        if last_text > last_read:
+            self.problem(self.offset + last_read + 2, "the text from here on could not be read: "
+                         "lists or call-outs are nested too deeply", "flatten the lists and call-outs above")
+
+    # Locations and ids -------------------------------------------------------------------------------
+
+    def line(self, node: SyntaxTreeNode) -> int:
+        return (node.map[0] if node.map else 0) + self.offset + 1
+
+    def loc(self, node: SyntaxTreeNode) -> m.Location:
+        return m.Location(str(self.path), self.line(node))
+
+    def new_id(self, base: str) -> str:
+        candidate, n = base, 1
+        while candidate in self.used_ids:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.used_ids.add(candidate)
+        return candidate
+
+    def block_id(self) -> str:
+        self.counter += 1
+        return self.new_id(f"{self.section_id}-{self.counter}")
+
+    # Blocks ----------------------------------------------------------------------------------------
+
+    def blocks(self, nodes) -> tuple[m.Block, ...]:
+        return tuple(b for b in (self.block(n) for n in nodes) if b is not None)
+
+    def block(self, node: SyntaxTreeNode) -> m.Block | None:
+        handler = getattr(self, f"block_{node.type}", None)
+        if handler is None:
+            self.problem(self.line(node), f"unsupported Markdown ({node.type.replace('_', ' ')})",
+                         "use paragraphs, lists, tables, images or a call-out (`::: note`)")
+            return None
+        return handler(node)
+
+    def block_heading(self, node) -> m.Heading | None:
+        level, line = int(node.tag[1]), self.line(node)
+        content = self.inlines(node.children[0], line)
+        text = m.plain_text(content).strip()
+        if any(self.callouts):
+            self.problem(line, "a heading inside a call-out", "give the call-out a title instead: `::: note Remember`")
+            return None
+        if level == 1:
+            self.problem(line, "a `#` heading in the body",
+                         "the title comes from `title:` in the front matter; start sections at `##`")
+            return None
+        if level > 4:
+            self.problem(line, f"heading level {level} is too deep", "use `##`, `###` or `####`")
+            return None
+        if not text:
+            self.problem(line, "an empty heading", "write the heading's words after the `#` marks")
+        if level == 2:
+            self.check_unique_section(text, line)
+        heading = m.Heading(level, content, self.new_id(slug(text) or "section"), self.loc(node))
+        if level == 2:
+            self.section_id, self.counter = heading.id, 0
+        self.level = level
+        return heading
+
+    def check_unique_section(self, text: str, line: int) -> None:
+        key = text.casefold()
+        if key and key in self.sections:
+            self.problem(line, f"the heading `{text}` is used twice (also on line {self.sections[key]})",
+                         "give each section its own heading")
+        self.sections.setdefault(key, line)
+
+    def block_paragraph(self, node) -> m.Block | None:
+        inline, line = node.children[0], self.line(node)
+        if inline.content.lstrip().startswith(":::"):
+            if not self.nested_callout_seen:  # else it is the end of the nested one, already reported
+                self.problem(line, "a `:::` line that closes no call-out",
+                             "delete it, or start a call-out above it, such as `::: note`")
+            return None
+        if len(inline.content) > MAX_BLOCK_CHARS:
+            self.problem(line, f"a paragraph of {len(inline.content):,} characters",
+                         "split it into paragraphs of a few sentences each")
+            return None
+        if any(c.type == "image" for c in inline.children):
+            return self.image(node)
+        return m.Paragraph(self.inlines(inline, line), self.block_id(), self.loc(node))
+
+    def block_code_block(self, node) -> m.Paragraph:
+        return m.Paragraph((m.Text(node.content.strip()),), self.block_id(), self.loc(node))
+
+    block_fence = block_code_block
+
+    def block_hr(self, node) -> None:
+        return None  # a thematic break carries no words; sections come from headings
+
+    def block_bullet_list(self, node) -> m.ListBlock | None:
+        if self.list_depth == MAX_LIST_DEPTH:
+            self.problem(self.line(node), f"a list nested more than {MAX_LIST_DEPTH} levels deep",
+                         f"flatten it: large print allows {MAX_LIST_DEPTH} levels of lists")
+            return None
+        block_id = self.block_id()  # before the items', so that ids follow reading order
+        self.list_depth += 1
+        items = tuple(m.ListItem(self.blocks(item.children), self.loc(item)) for item in node.children)
+        self.list_depth -= 1
+        start = int(node.attrs.get("start", 1)) if node.type == "ordered_list" else 1
+        return m.ListBlock(node.type == "ordered_list", items, block_id, self.loc(node), start)
+
+    block_ordered_list = block_bullet_list
+
+    def block_table(self, node) -> m.Table:
+        line = self.line(node)
+        head, *body = node.children
+        header = tuple(self.inlines(cell.children[0], line) for cell in head.children[0].children)
+        rows = tuple(tuple(self.inlines(cell.children[0], line) for cell in row.children)
+                     for part in body for row in part.children)
+        return m.Table(header, rows, self.block_id(), self.loc(node))
+
+    def block_container_callout(self, node) -> m.Callout | None:
+        style, _, title = node.info.strip().partition(" ")
+        line = self.line(node)
+        closed = node.nester_tokens.closing.markup != ""
+        if any(self.callouts):
+            self.nested_callout_seen = True
+            self.problem(line, "a call-out inside another call-out",
+                         f"end the `::: {next(c for c in reversed(self.callouts) if c)}` above with a line `:::` before starting this one")
+        elif not closed:
+            self.problem(line, f"the call-out `::: {style}` is not closed", "end it with a line `:::`")
+        if style not in m.CALLOUTS:
+            self.problem(line, f"unknown call-out `::: {style}`",
+                         "use one of " + ", ".join(f"`::: {k}`" for k in m.CALLOUTS))
+        block_id = self.block_id()
+        # An unclosed call-out runs to the end of the file: what follows is not "inside" it.
+        self.callouts.append(style if closed else "")
+        inner = self.blocks(node.children)  # read even when unknown: its problems are listed now
+        self.callouts.pop()
+        if style not in m.CALLOUTS:
+            return None
+        return m.Callout(style, title.strip() or m.CALLOUTS[style], min(self.level + 1, 6), inner, block_id,
+                         self.loc(node))
+
+    def block_dl(self, node) -> m.DefinitionList:
+        entries, term = [], None
+        for child in node.children:
+            if child.type == "dt":
+                term = (self.inlines(child.children[0], self.line(child)), self.loc(child))
+            elif term is not None:
+                meaning = tuple(x for p in child.children if p.type == "paragraph"
+                                for x in self.inlines(p.children[0], self.line(p)))
+                entries.append(m.Definition(term[0], meaning, term[1]))
+        return m.DefinitionList(tuple(entries), self.block_id(), self.loc(node))
+
+    def image(self, node) -> m.Image | None:
+        inline, line = node.children[0], self.line(node)
+        if len(inline.children) != 1:
+            self.problem(line, "an image inside a sentence", "put each image on a line of its own")
+            return None
+        img = inline.children[0]
+        alt = "".join(c.content for c in img.children).strip()
+        src = unquote(img.attrs.get("src", ""))  # markdown-it percent-encodes spaces and accents
+        if not alt:
+            self.problem(line, f"the image `{src}` has no alt text",
+                         "describe it between the brackets: ![what the picture shows](file.png)")
+        check_image_file(self.path.parent, src, line, self.problems)
+        return m.Image(src, alt, self.block_id(), self.loc(node))
+
+    def check_heading_order(self, blocks) -> None:
+        previous = 1
+        for block in blocks:
+            if isinstance(block, m.Heading):
+                if block.level > previous + 1:
+                    self.problem(block.loc.line, f"heading level skips from {previous} to {block.level}",
+                                 f"use `{'#' * (previous + 1)}` here, or add the missing level above it")
+                previous = block.level
+
+    # Inline content --------------------------------------------------------------------------------
+
+    def inlines(self, node: SyntaxTreeNode, line: int) -> tuple[m.Inline, ...]:
+        """The inline content of a block that starts at `line`; line breaks move the line on, so
+        that a problem names the line it is on."""
+        self.inline_line = line
+        return self.children(node)
+
+    def children(self, node) -> tuple[m.Inline, ...]:
+        return _merge_text([x for child in node.children for x in self.inline(child)])
+
+    def inline(self, node) -> list[m.Inline]:
+        kind = node.type
+        if kind in ("text", "code_inline"):
+            return [m.Text(node.content)]
+        if kind in ("softbreak", "hardbreak"):
+            self.inline_line += 1
+            return [m.Text(" ")]
+        if kind == "strong":
+            return [m.Strong(self.children(node))]
+        if kind == "em":
+            self.problem(self.inline_line, "italic text (`*...*` or `_..._`)",
+                         "italics are hard to read in large print; use **bold** for emphasis")
+            return list(self.children(node))
+        if kind == "link":
+            return [self.link(node)]
+        if kind == "span":
+            return self.span(node)
+        if kind == "image":
+            self.problem(self.inline_line, "an image inside a sentence", "put each image on a line of its own")
+            return []
+        return [m.Text(node.content)]
+
+    def link(self, node) -> m.Link:
+        href = node.attrs.get("href", "")
+        if not href.lower().startswith(LINK_SCHEMES):
+            self.problem(self.inline_line, f"the link address `{href}` is not a web, email or phone address",
+                         "write a full address starting with https://, mailto: or tel:")
+        return m.Link(href, self.children(node))
+
+    def span(self, node) -> list[m.Inline]:
+        lang = node.attrs.get("lang")
+        if not lang:
+            self.problem(self.inline_line, "a `[...]{...}` span without a language",
+                         "mark a passage in another language as [words]{lang=es}")
+            return list(self.children(node))
+        if not (BCP47.match(lang) and langcodes.tag_is_valid(lang)):
+            self.problem(self.inline_line, f"`{lang}` is not a language tag", "use a BCP 47 tag such as es, fr or pt-BR")
+        return [m.Foreign(lang, self.children(node))]
+
+
+def _merge_text(items: list[m.Inline]) -> tuple[m.Inline, ...]:
+    out: list[m.Inline] = []
+    for item in items:
+        if out and isinstance(item, m.Text) and isinstance(out[-1], m.Text):
+            out[-1] = m.Text(out[-1].text + item.text)
+        else:
+            out.append(item)
+    return tuple(out)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^\w]+", "-", text.lower(), flags=re.UNICODE).strip("-")

@@ -1,0 +1,170 @@
+"""The YAML front matter -> Meta, with every problem named by its line."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import langcodes
+import yaml
+
+from .. import model as m
+from .problems import Problems
+
+FIELDS = {"title", "subtitle", "lang", "version", "date", "organisation", "audience",
+          "reading_grade", "strict_reading", "terms"}
+BCP47 = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as the text written (we check them ourselves) and notes duplicate keys."""
+
+
+def _text(loader, node):
+    return loader.construct_scalar(node)
+
+
+def _mapping(loader, node, deep=False):
+    seen: dict = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, str) and key in seen:
+            loader.duplicates.append((key, key_node.start_mark.line, seen[key]))
+        seen.setdefault(key, key_node.start_mark.line)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _text)
+_Loader.add_constructor("tag:yaml.org,2002:map", _mapping)
+
+
+def read_front_matter(yaml_text: str, problems: Problems, control_characters: bool = False) -> m.Meta | None:
+    try:
+        loader = _Loader(yaml_text)
+        loader.duplicates = []
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as err:
+        if not control_characters:  # already reported, line by line, with a clearer message
+            yaml_problem(err, yaml_text, problems)
+        return None
+    for key, line, first in loader.duplicates:
+        problems.add(line + 2, f"the field `{key}` is given twice (also on line {first + 2})", "keep one of them")
+    if data is None:
+        data = {}
+    if isinstance(data, list):
+        problems.add(2, "the front matter is a list, not fields", "write each field as `name: value`, without a `-` in front")
+        return None
+    if not isinstance(data, dict):
+        problems.add(2, "the front matter is not a set of fields", "write each field as `name: value`")
+        return None
+    return _Fields(data, yaml_text, problems).meta()
+
+
+def yaml_problem(err: yaml.YAMLError, yaml_text: str, problems: Problems) -> None:
+    unclosed = _unclosed_quote(yaml_text)
+    if unclosed is not None:
+        problems.add(unclosed + 2, "front matter: the quoted value is not closed",
+                     "end it with the same quote mark it starts with")
+        return
+    mark = getattr(err, "problem_mark", None)
+    what = getattr(err, "problem", None) or "invalid YAML"
+    if "\t" in what or "'\\t'" in what:
+        problems.add(mark.line + 2 if mark else 1, "front matter: a tab character", "indent with spaces, not tabs")
+        return
+    problems.add(mark.line + 2 if mark else 1, f"front matter: {what}",
+                 "write each field as `name: value`, quoting values that hold a colon")
+
+
+def _unclosed_quote(yaml_text: str) -> int | None:
+    """The index of the first line whose value opens a quote it does not close (PyYAML reports such
+    a fault lines later, in its own words)."""
+    for i, row in enumerate(yaml_text.split("\n")):
+        value = row.partition(":")[2].strip()
+        if value[:1] in ("'", '"') and (len(value) == 1 or not value.endswith(value[0])):
+            return i
+    return None
+
+
+class _Fields:
+    """Checks each field; every problem goes to the list with the field's own line."""
+
+    def __init__(self, data: dict, yaml_text: str, problems: Problems):
+        self.data, self.problems = data, problems
+        self.lines, self.raw = {}, {}
+        for i, row in enumerate(yaml_text.split("\n")):
+            key, colon, value = row.partition(":")
+            if colon and not row.startswith((" ", "-", "#")):
+                self.lines.setdefault(key.strip(), i + 2)
+                self.raw.setdefault(key.strip(), value.strip())
+
+    def problem(self, key: str, message: str, hint: str) -> None:
+        self.problems.add(self.lines.get(key, 1), message, hint)
+
+    def meta(self) -> m.Meta:
+        for key in sorted(set(self.data) - FIELDS, key=str):
+            self.problem(key, f"unknown front-matter field `{key}`", "the fields are " + ", ".join(sorted(FIELDS)))
+        return m.Meta(lang=self.lang(), title=self.text("title", "write the guide's title after `title:`"),
+                      date=self.date(), subtitle=self.text("subtitle"), version=self.text("version"),
+                      organisation=self.text("organisation"), audience=self.text("audience"),
+                      reading_grade=self.grade(), strict_reading=self.flag("strict_reading"), terms=self.terms())
+
+    def text(self, key: str, empty_hint: str = "") -> str:
+        """A text field; `empty_hint` makes it required, and says how to fill it in."""
+        value = self.data.get(key)
+        if value is None:
+            if empty_hint:
+                self.problem(key, f"the front matter has no `{key}`", f"add a line `{key}: ...` to the front matter")
+            return ""
+        if not isinstance(value, str):
+            raw = self.raw.get(key, str(value))
+            self.problem(key, f"`{key}` should be text, not {type(value).__name__} `{raw}`",
+                         f'put the value in quotes: {key}: "{raw}"')
+            return str(value)
+        if empty_hint and not value.strip():
+            self.problem(key, f"`{key}` is empty", empty_hint)
+        return value.strip()
+
+    def lang(self) -> str:
+        lang = self.text("lang", "write the guide's language tag after `lang:`, such as en or es")
+        if lang and not (BCP47.match(lang) and langcodes.tag_is_valid(lang)):
+            self.problem("lang", f"`{lang}` is not a language tag", "use a BCP 47 tag such as en, es or pt-BR")
+        return lang
+
+    def date(self) -> dt.date:
+        value = self.data.get("date")
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        if value is None:
+            self.problem("date", "the front matter has no `date`", "add the last review date: `date: 2026-01-31`")
+        else:
+            self.problem("date", f"`date: {self.raw.get('date', value)}` is not a date",
+                         "write it as year-month-day: `date: 2026-01-31`")
+        return dt.date(1970, 1, 1)
+
+    def grade(self) -> float:
+        value = self.data.get("reading_grade", 8)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 1 <= value <= 18:
+            self.problem("reading_grade", f"`reading_grade: {self.raw.get('reading_grade', value)}` is not a school grade",
+                         "give a number from 1 to 18; patient material aims for 6 to 8")
+            return 8
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            self.problem(key, f"`{key}: {self.raw.get(key, value)}` is not true or false",
+                         f"write `{key}: true` or `{key}: false`")
+            return False
+        return value
+
+    def terms(self) -> tuple[str, ...]:
+        value = self.data.get("terms", [])
+        if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
+            self.problem("terms", "`terms` should be a list of words", "write it as `terms: [word, another word]`")
+            return ()
+        return tuple(t.strip() for t in value if t.strip())

@@ -1,0 +1,51 @@
+"""From bytes to text: UTF-8 (a BOM is fine), any line ends, no invisible control characters."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .problems import Problems
+
+# C0 and C1 controls other than tab and line ends: invisible, unprintable, often the trace of a
+# wrong conversion (U+0085 is what a Windows-1252 "…" becomes).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def decode(path: Path, problems: Problems) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        problems.add(1, f"cannot read the file ({err.strerror})", "check the path and its permissions")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        problems.add(line, f"the file is not UTF-8 (byte 0x{data[err.start]:02x})", "save the file as UTF-8 in your editor")
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for number, line in enumerate(text.split("\n"), 1):
+        bad = CONTROL.search(line)
+        if bad:
+            problems.has_control_characters = True
+            problems.add(number, f"a control character (U+{ord(bad.group()):04X}) in the text",
+                         "delete it; it is invisible and cannot be printed")
+    return text
+
+
+def split_front_matter(text: str, problems: Problems) -> tuple[str, str, int] | None:
+    """(the YAML text, the Markdown body, the body's first line number - 1), or None."""
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        first = next((i for i, line in enumerate(lines) if line.strip()), None)
+        if first is not None and first > 0 and lines[first].strip() == "---":
+            problems.add(1, "a blank line before the front matter",
+                         "delete it, so that the file starts with the `---` line")
+        else:
+            problems.add(1, "no front matter", "start the file with a `---` line, the title and lang, and `---`")
+        return None
+    end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), None)
+    if end is None:
+        problems.add(1, "the front matter is not closed", "add a line `---` after the last field")
+        return None
+    return "\n".join(lines[1:end]), "\n".join(lines[end + 1:]), end + 1
