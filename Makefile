@@ -1,6 +1,8 @@
 # `make` sets up and builds every guide; `make test` sets up and runs every test.
-# Set-up installs only what is missing: the Python packages into .venv, the Debian programs the
-# validators need (LibreOffice, Chromium) and DAISY Ace from npm into node_modules/.
+# Set-up installs only what is missing: the Python packages into .venv; the Debian programs the
+# validators and tests need (LibreOffice, Chromium, poppler, faketime), Liberation Sans (Arial's
+# metrics, for the DOCX) and DejaVu Sans (scripts Atkinson Hyperlegible lacks, e.g. Greek and
+# Cyrillic); and DAISY Ace from npm into node_modules/.
 
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -32,6 +34,7 @@ debian-tools:
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	command -v faketime >/dev/null || missing="$$missing faketime"; \
 	fc-list | grep -qi "Liberation Sans" || missing="$$missing fonts-liberation"; \
+	fc-list | grep -qi "DejaVu Sans" || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \

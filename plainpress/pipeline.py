@@ -54,7 +54,7 @@ def build(paths: list[Path], formats: tuple[str, ...], langs: tuple[str, ...], o
             files = render_all(guide, formats, options)
             result.outputs = write_all(files, output_dir(out, guide), guide)
             if validate:
-                result.validation = validate_outputs(result.outputs, guide.meta.lang)
+                result.validation = validate_outputs(result.outputs, guide)
             write_reports(result, report_root)
             results.append(result)
     return results

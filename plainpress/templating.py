@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,12 +50,27 @@ def environment() -> jinja2.Environment:
     env.filters["plain"] = m.plain_text
     env.filters["long_date"] = long_date
     env.filters["mark_words"] = mark_words
+    env.filters["keep_hyphenated"] = keep_hyphenated
     return env
+
+
+HYPHENATED = re.compile(r"\w+(?:[-\u2010]\w+)+")
+
+
+def keep_hyphenated(text: str) -> Markup:
+    """The text, escaped, with each hyphenated word (by-products, TDP-43) in a span that must not
+    break: a line may not end at a hyphen in large print, and CSS `hyphens` cannot stop a break there."""
+    parts, last = [], 0
+    for match in HYPHENATED.finditer(text):
+        parts += [Markup.escape(text[last:match.start()]),
+                  Markup('<span class="nobreak">{}</span>').format(match.group())]
+        last = match.end()
+    parts.append(Markup.escape(text[last:]))
+    return Markup("").join(parts)
 
 
 def mark_words(text: str, hard: tuple[str, ...]) -> Markup:
     """The sentence, escaped, with each hard word in <mark>."""
-    import re
     if not hard:
         return Markup.escape(text)
     pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in hard) + r")\b")

@@ -21,7 +21,7 @@ FONT_DIR = atkinson.ROOT / "files"
 def render_pdf(guide: m.Guide, options: RenderOptions = RenderOptions()) -> bytes:
     html = guide_html(guide, options)
     fetcher = LocalFetcher([guide.folder, TEMPLATES, FONT_DIR])
-    with weasyprint_errors() as errors:
+    with weasyprint_errors() as errors, passages_keep_their_language():
         try:
             document = HTML(string=html, base_url=guide.folder.resolve().as_uri() + "/", url_fetcher=fetcher)
             pdf = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=pdf_identifier(guide))
@@ -58,6 +58,30 @@ class LocalFetcher(URLFetcher):
             if any(path.is_relative_to(root) for root in self.roots):
                 return super().fetch(url, headers)
         raise FatalURLFetchingError(f"refused to fetch {url}: only files beside the guide are used")
+
+
+@contextmanager
+def passages_keep_their_language():
+    """WeasyPrint 70 writes /Lang only on the document: give each structure element made from an
+    element with its own `lang` (a Spanish phrase in an English guide) a /Lang too (PDF/UA 7.2)."""
+    import pydyf
+    from weasyprint.pdf import tags
+
+    original = tags._build_box_tree  # private: a WeasyPrint upgrade that drops it fails here, loudly
+
+    def build_box_tree(box, parent, *args):
+        element = getattr(box, "element", None)
+        lang = element.get("lang") if element is not None and box.element_tag not in ("html", "body") else None
+        for structure in original(box, parent, *args):
+            if lang and "Lang" not in structure:
+                structure["Lang"] = pydyf.String(lang)
+            yield structure
+
+    tags._build_box_tree = build_box_tree
+    try:
+        yield
+    finally:
+        tags._build_box_tree = original
 
 
 @contextmanager

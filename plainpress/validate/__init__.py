@@ -29,23 +29,25 @@ class ToolResult:
 
 
 def validators(fmt: str):
-    """The checks run on each output format: functions (path, lang) -> ToolResult, imported when used."""
+    """The checks run on each output format: functions (path, guide) -> ToolResult, imported when used."""
     if fmt == "pdf":
         from .large_print import check_large_print
-        from .pdf_structure import check_pdf_structure
+        from .pdf_structure import check_pdf_structure, foreign_passages
         from .pdfua import run_pdfua
-        return [lambda p, lang: run_pdfua(p), check_pdf_structure, lambda p, lang: check_large_print(p)]
+        return [lambda p, guide: run_pdfua(p),
+                lambda p, guide: check_pdf_structure(p, guide.meta.lang, foreign_passages(guide)),
+                lambda p, guide: check_large_print(p)]
     if fmt == "epub":
         from .ace import run_ace
         from .epubcheck import run_epubcheck
-        return [lambda p, lang: run_epubcheck(p), lambda p, lang: run_ace(p)]
+        return [lambda p, guide: run_epubcheck(p), lambda p, guide: run_ace(p)]
     if fmt == "docx":
         from .docx_check import check_docx
         from .libreoffice import run_libreoffice
-        return [lambda p, lang: check_docx(p), lambda p, lang: run_libreoffice(p)]
+        return [lambda p, guide: check_docx(p), lambda p, guide: run_libreoffice(p)]
     return []
 
 
-def validate_outputs(outputs: dict, lang: str) -> dict[str, list[ToolResult]]:
+def validate_outputs(outputs: dict, guide) -> dict[str, list[ToolResult]]:
     """Re-open every output with every validator for its format."""
-    return {fmt: [check(path, lang) for check in validators(fmt)] for fmt, path in outputs.items()}
+    return {fmt: [check(path, guide) for check in validators(fmt)] for fmt, path in outputs.items()}
