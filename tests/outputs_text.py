@@ -23,10 +23,14 @@ def pdf_text(path: Path, margin: float = 72) -> str:
 
 
 def docx_text(path: Path) -> str:
+    """Paragraphs and table cells in document order."""
     document = docx.Document(str(path))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        parts += [cell.text for row in table.rows for cell in row.cells]
+    parts = []
+    for item in document.iter_inner_content():
+        if isinstance(item, docx.table.Table):
+            parts += [cell.text for row in item.rows for cell in row.cells]
+        else:
+            parts.append(item.text)
     return "\n".join(parts)
 
 
@@ -44,3 +48,15 @@ def epub_documents(path: Path) -> dict[str, bytes]:
 
 def epub_text(path: Path) -> str:
     return "\n".join(" ".join(etree.fromstring(x).itertext()) for x in epub_documents(path).values())
+
+
+def pdf_reading_text(path: Path) -> str:
+    """The text in the order of the PDF's structure tree: the order a screen reader reads it in
+    (a table's cells row by row, even where pdfplumber's visual order interleaves wrapped cells)."""
+    import pikepdf
+
+    from plainpress.validate.pdf_structure import Texts, read_structure
+    with pikepdf.open(path) as pdf:
+        structure = read_structure(pdf)
+    texts = Texts(path)
+    return " ".join(texts.of(root) for root in structure.roots)
