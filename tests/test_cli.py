@@ -64,3 +64,31 @@ def test_help_explains_each_option(command):
     text = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
     for option in ("--lang", "--format", "--paper", "--out", "--strict"):
         assert option in text
+
+
+def _fake_validators(status):
+    from plainpress.validate import ToolResult
+    from plainpress.findings import Finding
+
+    def check(path, guide):
+        if status == "missing":
+            return ToolResult("fake", path.name, False, note="the fake tool is not installed")
+        findings = (Finding("error", "fake.rule", path.name, "planted"),) if status == "fail" else ()
+        return ToolResult("fake", path.name, True, {"errors": len(findings)}, findings)
+    return lambda fmt: [check]
+
+
+@pytest.mark.parametrize("status, strict_exit, shown", [
+    ("fail", 1, "fake: FAIL"), ("missing", 0, "fake: NOT CHECKED (the fake tool is not installed)"),
+    ("pass", 0, "fake: pass")])
+def test_validator_results_reach_the_summary_the_exit_code_and_accessibility_json(
+        tmp_path, capsys, monkeypatch, status, strict_exit, shown):
+    import plainpress.validate as validate
+    monkeypatch.setattr(validate, "validators", _fake_validators(status))
+    basics = str(ROOT / "source" / "als-basics")  # a guide no check finds fault with
+    assert main([basics, "--format", "epub", "--out", str(tmp_path)]) == 0  # not strict: reported, not fatal
+    assert shown in capsys.readouterr().out
+    assert main([basics, "--format", "epub", "--out", str(tmp_path), "--strict"]) == strict_exit
+    data = json.loads((tmp_path / "als-basics" / "en" / "accessibility.json").read_text())
+    expected = {"fail": "fail", "missing": "not checked", "pass": "pass"}[status]
+    assert data["outputs"]["epub"]["status"] == expected

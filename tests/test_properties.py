@@ -41,7 +41,7 @@ def blocks(draw):
         marker = "-" if kind == "list" else "1."
         return "\n".join(f"{marker} {escape(t)}" for t in texts), texts
     if kind == "heading":
-        return f"## {escape(texts[0])}", texts[:1]
+        return "## {n} " + escape(texts[0]).replace("{", "{{").replace("}", "}}"), ["{n}", texts[0]]
     if kind == "table":
         cells = texts + ["x"] * (len(texts) % 2)  # two columns
         rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
@@ -57,9 +57,12 @@ guides = st.lists(blocks(), min_size=1, max_size=6)
 def write_guide(folder, parts) -> list[str]:
     """Write the source; return its words in reading order."""
     folder.mkdir(parents=True, exist_ok=True)
-    body = "## Start\n\n" + "\n\n".join(source for source, _ in parts) + "\n"
+    # Headings are numbered: a guide may not have two sections of the same name.
+    numbered = [(source.format(n=i), [t.format(n=i) if t == "{n}" else t for t in texts]) if "{n}" in texts
+                else (source, texts) for i, (source, texts) in enumerate(parts, 1)]
+    body = "## Start\n\n" + "\n\n".join(source for source, _ in numbered) + "\n"
     (folder / "en.md").write_text(FRONT + body, encoding="utf-8")
-    return ["Start"] + [w for _, texts in parts for t in texts for w in t.split()]
+    return ["Start"] + [w for _, texts in numbered for t in texts for w in t.split()]
 
 
 def assert_words_in_order(expected: list[str], text: str, fmt: str) -> None:

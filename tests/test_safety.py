@@ -89,3 +89,25 @@ def test_a_build_killed_at_any_moment_leaves_every_file_whole(tmp_path, delay):
     assert set(after) == set(old)
     for name, data in after.items():
         assert data in (old[name], new[name]), f"{name} is neither the old nor the new file"
+
+
+@pytest.mark.parametrize("case", ["raw-html", "jinja-syntax"])
+def test_markup_in_the_source_stays_text_in_the_pdf_html_and_the_report(case, tmp_path):
+    from lxml import html as lxml_html
+
+    from plainpress.render.pdf import guide_html
+    from plainpress.source import read_guide
+    folder = ROOT / "tests" / "fixtures" / "unusual" / case
+    page = lxml_html.fromstring(guide_html(read_guide(folder / "en.md")))
+    assert main_build(folder, tmp_path) == 0
+    report = lxml_html.fromstring((tmp_path / case / "en" / "report.html").read_text())
+    for tree in (page, report):
+        assert not tree.xpath("//script | //img[@onerror] | //b")
+        assert not [a for el in tree.iter() if isinstance(el.tag, str) for a in el.attrib if a.startswith("on")]
+    text = page.text_content()
+    assert ('<script>alert("x")</script>' in text) if case == "raw-html" else ("{{ 7*7 }}" in text and "49" not in text)
+
+
+def main_build(folder: Path, out: Path) -> int:
+    from plainpress.cli import main
+    return main([str(folder), "--out", str(out), "--no-validate", "-q"])

@@ -1,11 +1,7 @@
 """The DOCX against STANDARDS.md: what Word's Accessibility Checker checks, large print, and what translators need.
 
 python-docx opens the file; the checks read its XML with lxml. A run's formatting is resolved the way Word
-resolves it: the run, its character style, the paragraph's style, the table's style (each with the styles it
-is based on), then the document defaults; the nearest level that sets a property wins (Word's XOR of toggle
-properties between style levels is not modelled). Text in a complex script (Arabic, Hebrew, Indic, Thai...)
-is measured by its own properties (`szCs`, `iCs`, `bCs`), as Word shows it. Text inside images is not
-checked: that needs eyes.
+resolves it (docx_styles). Text inside images is not checked: that needs eyes.
 """
 from __future__ import annotations
 
@@ -18,14 +14,13 @@ from lxml import etree
 
 from ..findings import Finding
 from . import ToolResult
+from .colour import luminance
+from .docx_styles import FALLBACK, W, StyleSheet, is_on, text_of, val
 
 TOOL = "docx-accessibility"
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
-FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 BODY_HALF_POINTS, HEADING_HALF_POINTS, MIN_CONTRAST = 36, 40, 4.5
-COMPLEX_SCRIPT = re.compile("[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 URL_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S*$|^[\w.-]+\.(?:com|org|net|gov|edu|info)(?:/\S*)?$", re.I)
 VAGUE_LINKS = {"here", "click here", "click", "link", "this link", "more", "read more", "learn more", "this page"}
 JUSTIFIED = {"both", "distribute", "lowKashida", "mediumKashida", "highKashida", "thaiDistribute"}
@@ -33,10 +28,6 @@ CHANGES = ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange", "sectPr
            "trPrChange", "tcPrChange", "cellIns", "cellDel", "numberingChange")
 PLAIN_RUN = {"rStyle", "lang", "rtl", "cs", "noProof"}           # not formatting: allowed on a run
 PLAIN_PARAGRAPH = {"pStyle", "numPr", "bidi", "rPr", "sectPr"}   # numPr: a list that starts again at 1
-HIGHLIGHT = dict(pair.split("=") for pair in (  # the colours of w:highlight
-    "black=000000 blue=0000FF cyan=00FFFF green=00FF00 magenta=FF00FF red=FF0000 yellow=FFFF00 white=FFFFFF "
-    "darkBlue=000080 darkCyan=008080 darkGreen=008000 darkMagenta=800080 darkRed=800000 darkYellow=808000 "
-    "darkGray=808080 lightGray=C0C0C0").split())
 RULES = {  # rule: (severity, how to fix it)
     "docx.title": ("error", "Set File > Info > Properties > Title to the guide's title."),
     "docx.language": ("error", "Set the language in the styles (docDefaults or Normal), not only in the properties."),
@@ -76,17 +67,12 @@ def check_docx(path: Path) -> ToolResult:
     return ToolResult(TOOL, doc.name, True, counts, tuple(doc.findings))
 
 
-class _Docx:
+class _Docx(StyleSheet):
     """The document, its style sheet, its paragraphs in reading order, and what the checks found."""
 
     def __init__(self, path: Path):
         self.name, self.document, self.findings = path.name, docx.Document(str(path)), []
-        sheet = self.document.styles.element
-        self.styles = {s.get(W + "styleId"): s for s in sheet.iter(W + "style")}
-        defaults = {s.get(W + "type"): s.get(W + "styleId") for s in sheet.iter(W + "style") if _on(s, "default")}
-        self.default_paragraph, self.default_table = defaults.get("paragraph"), defaults.get("table")
-        self.rpr_default = sheet.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
-        self.ppr_default = sheet.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr")
+        super().__init__(self.document.styles.element)
         self.body = self.document.element.body
         stories = [rel.target_part for rel in self.document.part.rels.values()
                    if rel.reltype in (RT.HEADER, RT.FOOTER, RT.FOOTNOTES, RT.ENDNOTES)]
@@ -105,81 +91,19 @@ class _Docx:
     def add(self, rule: str, where, message: str) -> None:
         """`where`: None (the whole file), a place in words, or a paragraph."""
         if where is not None and not isinstance(where, str):
-            words = " ".join(_text(where).split())
+            words = " ".join(text_of(where).split())
             where = f'{self.places.get(where, "paragraph")} ("{words[:40]}{"..." if len(words) > 40 else ""}")'
         severity, hint = RULES[rule]
         self.findings.append(Finding(severity, rule, f"{self.name}: {where}" if where else self.name, message, hint))
 
-    def chain(self, style_id: str | None) -> list:
-        """A style and the styles it is based on, nearest first."""
-        out = []
-        while style_id in self.styles and self.styles[style_id] not in out:
-            out.append(self.styles[style_id])
-            style_id = _val(self.styles[style_id], "basedOn")
-        return out
-
-    def paragraph_styles(self, p) -> list:
-        """The paragraph's style chain, then its table's: where a run's and a paragraph's properties come from."""
-        table = next(p.iterancestors(W + "tbl"), None)
-        table_style = (_val(table.find(W + "tblPr"), "tblStyle") or self.default_table) if table is not None else None
-        return self.chain(_val(p.find(W + "pPr"), "pStyle") or self.default_paragraph) + self.chain(table_style)
-
-    def style_name(self, p) -> str:
-        styles = self.chain(_val(p.find(W + "pPr"), "pStyle") or self.default_paragraph)
-        return (_val(styles[0], "name") or "").lower() if styles else ""
-
-    def para_prop(self, p, tag: str):
-        levels = [p.find(W + "pPr")] + [s.find(W + "pPr") for s in self.paragraph_styles(p)] + [self.ppr_default]
-        return _nearest(levels, tag)
-
-    def run_prop(self, r, p, tag: str):
-        rpr = r.find(W + "rPr")
-        styles = self.chain(_val(rpr, "rStyle")) + self.paragraph_styles(p)
-        return _nearest([rpr] + [s.find(W + "rPr") for s in styles] + [self.rpr_default], tag)
-
-    def heading_level(self, p) -> int | None:
-        match = re.fullmatch(r"heading ([1-9])", self.style_name(p))
-        if match:
-            return int(match.group(1))
-        outline = self.para_prop(p, "outlineLvl")
-        level = int(outline.get(W + "val", "9")) + 1 if outline is not None else 10
-        return level if level <= 9 else None  # outline level 9 is body text
-
     def text_runs(self, p) -> list:
-        return [r for r in p.iter(W + "r") if next(r.iterancestors(W + "p")) is p and _text(r)]
+        return [r for r in p.iter(W + "r") if next(r.iterancestors(W + "p")) is p and text_of(r)]
 
 
 def _root(part):
     """The XML of a part: python-docx parses headers and footers, not notes."""
     element = getattr(part, "element", None)
     return element if element is not None else etree.fromstring(part.blob)
-
-
-def _nearest(levels: list, tag: str):
-    """The property `tag` from the nearest level that sets it."""
-    return next((x.find(W + tag) for x in levels if x is not None and x.find(W + tag) is not None), None)
-
-
-def _val(el, tag: str) -> str | None:
-    child = el.find(W + tag) if el is not None else None
-    return child.get(W + "val") if child is not None else None
-
-
-def _on(el, attr: str = "val") -> bool:
-    """A toggle (`<w:b/>`, `w:val="1"`) or an attribute flag that is on."""
-    return el is not None and el.get(W + attr, "1" if attr == "val" else "0") not in ("0", "false", "off")
-
-
-def _text(el) -> str:
-    pieces = {W + "t": None, W + "tab": "\t", W + "br": "\n", W + "cr": "\n"}
-    return "".join(x.text or "" if pieces[x.tag] is None else pieces[x.tag]
-                   for x in el.iter(*pieces) if not any(a.tag == FALLBACK for a in x.iterancestors()))
-
-
-def _complex(doc: _Docx, r, p) -> str:
-    """"Cs" when the run is in a complex script (so its szCs, iCs and bCs apply), else ""."""
-    flagged = _on(doc.run_prop(r, p, "rtl")) or _on(doc.run_prop(r, p, "cs"))
-    return "Cs" if flagged or COMPLEX_SCRIPT.search(_text(r)) else ""
 
 
 def check_title(doc: _Docx) -> None:
@@ -190,14 +114,14 @@ def check_title(doc: _Docx) -> None:
 def check_language(doc: _Docx) -> None:
     normal = doc.styles.get(doc.default_paragraph)
     places = [doc.rpr_default, normal.find(W + "rPr") if normal is not None else None]
-    if not any(_val(x, "lang") for x in places):
+    if not any(val(x, "lang") for x in places):
         core = doc.document.core_properties.language
         doc.add("docx.language", None, "no document language in the styles (w:lang)"
                 + (f"; '{core}' is only in the core properties" if core else ""))
 
 
 def check_hyphenation(doc: _Docx) -> None:
-    if _on(doc.document.settings.element.find(W + "autoHyphenation")):
+    if is_on(doc.document.settings.element.find(W + "autoHyphenation")):
         doc.add("docx.hyphenation", None, "automatic hyphenation is on: words are broken at line ends")
 
 
@@ -212,7 +136,7 @@ def check_tracked_changes(doc: _Docx) -> None:
     changes = len(list(doc.iter(*CHANGES)))
     if changes:
         doc.add("docx.tracked-changes", None, f"{changes} tracked change(s) are still in the document")
-    if _on(doc.document.settings.element.find(W + "trackRevisions")):
+    if is_on(doc.document.settings.element.find(W + "trackRevisions")):
         doc.add("docx.tracked-changes", None, "Track Changes is turned on")
 
 
@@ -243,15 +167,15 @@ def check_alt_text(doc: _Docx) -> None:
 def check_tables(doc: _Docx) -> None:
     for n, table in enumerate(doc.iter("tbl"), 1):
         first = table.find(W + "tr")
-        if first is not None and not _on(first.find(f"{W}trPr/{W}tblHeader")):
-            cells = " | ".join(" ".join(_text(cell).split()) for cell in first.iter(W + "tc"))
+        if first is not None and not is_on(first.find(f"{W}trPr/{W}tblHeader")):
+            cells = " | ".join(" ".join(text_of(cell).split()) for cell in first.iter(W + "tc"))
             doc.add("docx.table-header", f'table {n} ("{cells[:40]}")',
                     "the table's first row is not marked as a header row that repeats on every page")
 
 
 def check_links(doc: _Docx) -> None:
     for link in doc.iter("hyperlink"):
-        words = " ".join(_text(link).split())
+        words = " ".join(text_of(link).split())
         vague = words.lower().strip(".:!?") in VAGUE_LINKS
         if not words or vague or URL_LIKE.match(words):
             why = "has no text" if not words else "says nothing of where it goes" if vague else "is a bare address"
@@ -273,12 +197,12 @@ def check_breaks(doc: _Docx, p) -> None:
 
 
 def check_tabs(doc: _Docx, p) -> None:
-    if "\t" in "".join(_text(r) for r in doc.text_runs(p)):
+    if "\t" in "".join(text_of(r) for r in doc.text_runs(p)):
         doc.add("docx.tab", p, "a tab character inside the paragraph")
 
 
 def check_spaces(doc: _Docx, p) -> None:
-    if re.search("[ \u00a0]{2,}", "".join(_text(r) for r in doc.text_runs(p)).strip()):
+    if re.search("[ \u00a0]{2,}", "".join(text_of(r) for r in doc.text_runs(p)).strip()):
         doc.add("docx.spaces", p, "repeated spaces inside the paragraph")
 
 
@@ -289,63 +213,46 @@ def _is_heading(doc: _Docx, p) -> bool:
 def check_font_size(doc: _Docx, p) -> None:
     least = HEADING_HALF_POINTS if _is_heading(doc, p) else BODY_HALF_POINTS
     for r in doc.text_runs(p):
-        size = doc.run_prop(r, p, "sz" + _complex(doc, r, p))
+        size = doc.script_prop(r, p, "sz")
         half_points = int(size.get(W + "val")) if size is not None else 20  # Word's own default: 10 pt
         if half_points < least:
             kind = "heading" if least == HEADING_HALF_POINTS else "body"
-            doc.add("docx.font-size", p, f"{kind} text '{_text(r).strip()[:30]}' is {half_points / 2:g} pt; "
+            doc.add("docx.font-size", p, f"{kind} text '{text_of(r).strip()[:30]}' is {half_points / 2:g} pt; "
                                          f"large print needs at least {least / 2:g} pt")
             return
 
 
 def check_heading_bold(doc: _Docx, p) -> None:
     runs = doc.text_runs(p)
-    if _is_heading(doc, p) and not all(_on(doc.run_prop(r, p, "b" + _complex(doc, r, p))) for r in runs):
+    if _is_heading(doc, p) and not all(is_on(doc.script_prop(r, p, "b")) for r in runs):
         doc.add("docx.heading-bold", p, "the heading is not bold")
 
 
 def check_italic(doc: _Docx, p) -> None:
-    italic = [r for r in doc.text_runs(p) if _on(doc.run_prop(r, p, "i" + _complex(doc, r, p)))]
+    italic = [r for r in doc.text_runs(p) if is_on(doc.script_prop(r, p, "i"))]
     if italic:
-        doc.add("docx.italic", p, f"italic text: '{_text(italic[0]).strip()[:40]}'")
+        doc.add("docx.italic", p, f"italic text: '{text_of(italic[0]).strip()[:40]}'")
 
 
 def check_contrast(doc: _Docx, p) -> None:
     for r in doc.text_runs(p):
         color = doc.run_prop(r, p, "color")
         fg = color.get(W + "val", "auto") if color is not None else "auto"
-        bg = _background(doc, r, p)
+        bg = doc.background(r, p)
         if re.fullmatch("[0-9A-Fa-f]{6}", fg) and contrast(fg, bg) < MIN_CONTRAST:
-            doc.add("docx.contrast", p, f"text '{_text(r).strip()[:30]}' in #{fg.upper()} on #{bg.upper()} "
+            doc.add("docx.contrast", p, f"text '{text_of(r).strip()[:30]}' in #{fg.upper()} on #{bg.upper()} "
                                         f"has a contrast of {contrast(fg, bg):.2f}:1, under {MIN_CONTRAST}:1")
             return
 
 
-def _background(doc: _Docx, r, p) -> str:
-    """The colour behind a run: its highlight, its shading, the paragraph's, the table cell's, else white."""
-    highlight = doc.run_prop(r, p, "highlight")
-    if highlight is not None and highlight.get(W + "val") in HIGHLIGHT:
-        return HIGHLIGHT[highlight.get(W + "val")]
-    cell = next(p.iterancestors(W + "tc"), None)
-    for shd in (doc.run_prop(r, p, "shd"), doc.para_prop(p, "shd"),
-                cell.find(f"{W}tcPr/{W}shd") if cell is not None else None):
-        fill = None if shd is None else shd.get(W + "color") if shd.get(W + "val") == "solid" else shd.get(W + "fill")
-        if fill and re.fullmatch("[0-9A-Fa-f]{6}", fill):
-            return fill
-    return "FFFFFF"
-
-
-def luminance(rgb: str) -> float:
-    """WCAG 2 relative luminance of a colour given as six hex digits."""
-    def linear(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, b = (linear(int(rgb[i:i + 2], 16) / 255) for i in (0, 2, 4))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
 def contrast(a: str, b: str) -> float:
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    """WCAG 2 contrast ratio of two colours given as six hex digits."""
+    light, dark = sorted((luminance(_hex_rgb(a)), luminance(_hex_rgb(b))), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+def _hex_rgb(rgb: str) -> tuple[float, float, float]:
+    return tuple(int(rgb[i:i + 2], 16) / 255 for i in (0, 2, 4))
 
 
 def check_direct_formatting(doc: _Docx, p) -> None:
@@ -365,7 +272,7 @@ def check_run_splits(doc: _Docx, p) -> None:
     runs = doc.text_runs(p)
     for a, b in zip(runs, runs[1:]):
         if a.getnext() is b and all(x.tag in (W + "rPr", W + "t") for x in (*a, *b)) and _rpr(a) == _rpr(b):
-            doc.add("docx.run-split", p, f"'{_text(a)[-20:]}' and '{_text(b)[:20]}' are split into two runs "
+            doc.add("docx.run-split", p, f"'{text_of(a)[-20:]}' and '{text_of(b)[:20]}' are split into two runs "
                                          "with the same formatting")
             return
 

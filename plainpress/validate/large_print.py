@@ -5,24 +5,23 @@ at least 20 pt (H1 22) and bold, no italic or oblique text, text inside the 1 in
 not justified, line spacing at least 1.5, no word split by a hyphen at a line end, contrast at
 least 7:1 against white, every font embedded.
 
-What is a heading, a paragraph or a running footer comes from the structure tree (pikepdf): a
-character's marked-content id leads to its structure element. Text that no element reachable from
-the root holds (WeasyPrint's @page margin boxes) or that is marked /Artifact is "running" text:
-held to the size, spacing and contrast rules, and to the page edge instead of the margins.
+What is a heading, a paragraph or a running footer comes from the structure tree (see pdf_text_layout).
+Running text (footers, artifacts) is held to the size, spacing and contrast rules, and to the page edge
+instead of the margins.
 An untagged PDF gets only the checks that need no structure (size, italic, contrast, fonts).
 """
 from __future__ import annotations
 
 import math
 import re
-import statistics
 import time
-from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..findings import Finding
 from . import ToolResult
+from .colour import luminance, pdf_colour_name, pdf_rgb
+from .pdf_text_layout import Doc, Line, blocks, read_pdf
+from .pdf_tree import quote
 
 TOOL = "large-print"
 LIMIT = 3                 # findings per rule; the first one's message gives the count
@@ -37,11 +36,6 @@ POS_SLACK = 0.5           # pt
 HYPHENS = "-\u2010\u00ad"
 BOLD = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold", re.I)
 ITALIC = re.compile(r"italic|oblique|slant|inclined|kursiv", re.I)
-HEADING_TYPES = {"H1": 1, "H2": 2, "H3": 3, "H4": 4, "H5": 5, "H6": 6, "H": 0}
-# Structure elements a line belongs to; inline ones (Span, Link, NonStruct, Em...) are looked through.
-BLOCKS = {"P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "Lbl", "LBody", "LI", "TD", "TH", "Caption",
-          "BlockQuote", "Note", "TOCI", "Figure", "Formula", "Title", "Code", "Index", "BibEntry"}
-INLINE = {"Span", "NonStruct", "Link", "Em", "Strong", "Quote", "Reference", "Annot", "Sub", "Ruby", "Warichu"}
 
 HINTS = {
     "pdf.size": "large-print.css: 18pt or more for every element, and for the @page margin boxes (they do not "
@@ -58,146 +52,6 @@ HINTS = {
     "pdf.contrast": "large-print.css: black text (#000) on white; at least 7:1",
     "pdf.font-embedded": "the @font-face fonts are embedded by WeasyPrint; a local() or system font may not be",
 }
-
-
-# ---------------------------------------------------------------- what the checks look at
-
-@dataclass(eq=False)
-class Char:
-    page: int                 # 1-based
-    text: str
-    size: float
-    font: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    baseline: float           # from the top of the page
-    matrix: tuple
-    color: object
-    running: bool             # a footer or other artifact, not body text
-    heading: int | None       # 1..6, 0 for H, None for body text
-    block: object             # the structure element the line belongs to
-
-
-@dataclass(eq=False)
-class Line:
-    page: int
-    block: object
-    running: bool
-    heading: int | None
-    chars: list[Char] = field(default_factory=list)
-
-    @property
-    def ink(self) -> list[Char]:
-        return [c for c in self.chars if not c.text.isspace()]
-
-    @property
-    def x0(self) -> float:
-        return min(c.x0 for c in self.ink)
-
-    @property
-    def x1(self) -> float:
-        return max(c.x1 for c in self.ink)
-
-    @property
-    def baseline(self) -> float:
-        return statistics.median(c.baseline for c in self.ink)
-
-    @property
-    def size(self) -> float:
-        return max(statistics.median(c.size for c in self.ink), 0.01)
-
-    @property
-    def text(self) -> str:
-        return "".join(c.text for c in self.chars).strip()
-
-
-@dataclass
-class Doc:
-    name: str
-    width: float
-    height: float
-    pages: int
-    chars: list[Char]
-    lines: list[Line]
-    fonts: list            # pdf_structure.FontInfo
-    tagged: bool           # has a structure tree: headings, paragraphs and footers can be told apart
-
-
-def read_pdf(path: Path) -> Doc:
-    import pdfplumber
-    import pikepdf
-
-    from .pdf_structure import font_report, read_structure
-
-    with pikepdf.open(path) as pdf:
-        structure = read_structure(pdf)
-        fonts = font_report(pdf)
-    chars: list[Char] = []
-    with pdfplumber.open(path) as doc:
-        width, height, pages = (doc.pages[0].width, doc.pages[0].height, len(doc.pages)) if doc.pages else (0, 0, 0)
-        for page in doc.pages:
-            for c in page.chars:
-                mcid = c.get("mcid")
-                owner = structure.owner.get((page.page_number - 1, mcid)) if mcid is not None else None
-                running = c.get("tag") == "Artifact" or (structure.present and owner is None)
-                chars.append(Char(
-                    page.page_number, c["text"], float(c["size"]), c.get("fontname", ""),
-                    float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]),
-                    page.height - float(c["matrix"][5]) if c.get("upright", True) else float(c["bottom"]),
-                    tuple(c.get("matrix") or (1, 0, 0, 1, 0, 0)), c.get("non_stroking_color"), running,
-                    _heading_level(owner, c.get("tag")), _block_of(owner, page.page_number, running)))
-    return Doc(path.name, width, height, pages, chars, group_lines(chars), fonts, structure.present)
-
-
-def _heading_level(owner, tag) -> int | None:
-    for element in (owner.ancestors() if owner is not None else ()):
-        if element.type in HEADING_TYPES:
-            return HEADING_TYPES[element.type]
-    return HEADING_TYPES.get(tag) if tag in HEADING_TYPES else None
-
-
-def _block_of(owner, page: int, running: bool):
-    """The nearest block-level element; the page for running text and for untagged PDFs."""
-    if owner is None:
-        return ("running" if running else "untagged", page)
-    fallback = None
-    for element in owner.ancestors():
-        if element.type in BLOCKS:
-            return id(element)
-        if fallback is None and element.type not in INLINE:
-            fallback = id(element)
-    return fallback if fallback is not None else id(owner)
-
-
-def group_lines(chars: list[Char]) -> list[Line]:
-    """Characters of one block on one baseline make a line; lines come out block by block, top down."""
-    by_block: dict = defaultdict(list)
-    for c in chars:
-        by_block[(c.page, c.block)].append(c)
-    lines = []
-    for (page, block), members in by_block.items():
-        members.sort(key=lambda c: (c.baseline, c.x0))
-        current: Line | None = None
-        for c in members:
-            if current is None or c.baseline - current.chars[0].baseline > 0.3 * max(c.size, 1):
-                current = Line(page, block, c.running, c.heading)
-                lines.append(current)
-            current.chars.append(c)
-    for line in lines:
-        line.chars.sort(key=lambda c: c.x0)
-        if line.heading is None:
-            line.heading = next((c.heading for c in line.chars if c.heading is not None), None)
-    return [line for line in lines if line.ink]
-
-
-def blocks(doc: Doc) -> list[list[Line]]:
-    """The lines of each block on each page, top down."""
-    groups: dict = defaultdict(list)
-    for line in doc.lines:
-        groups[(line.page, line.block)].append(line)
-    return [sorted(g, key=lambda l: l.baseline) for g in groups.values()]
 
 
 # ---------------------------------------------------------------- the check
@@ -236,9 +90,8 @@ def report(doc: Doc, rule: str, problems: list[tuple[int, str]], summary: str, u
             for i, (page, detail) in enumerate(problems[:LIMIT])]
 
 
-def _quote(text: str, width: int = 50) -> str:
-    text = " ".join(text.split())
-    return repr(text if len(text) <= width else text[:width - 1] + "…")
+def _quote(text: str) -> str:
+    return quote(text, 50)
 
 
 def check_size(doc: Doc) -> list[Finding]:
@@ -360,7 +213,7 @@ def check_justified(doc: Doc) -> list[Finding]:
         if len(lines) < 3 or lines[0].running:
             continue
         right = max(line.x1 for line in lines)
-        stretched = [abs(line.x1 - right) < 1.0 and _extra_gap(line) > 0.1 * line.size for line in lines[:-1]]
+        stretched = [abs(line.x1 - right) < 1.0 and line.extra_gap() > 0.1 * line.size for line in lines[:-1]]
         run = best = 0
         for flag in stretched:
             run = run + 1 if flag else 0
@@ -368,25 +221,8 @@ def check_justified(doc: Doc) -> list[Finding]:
         if best >= 2:
             first = lines[stretched.index(True)]
             problems.append((first.page, f"{best} consecutive lines stretched to {right:.1f} pt, word gaps "
-                                         f"{_extra_gap(first):.1f} pt wider than a space: {_quote(first.text)}"))
+                                         f"{first.extra_gap():.1f} pt wider than a space: {_quote(first.text)}"))
     return report(doc, "pdf.justified", problems, "justified text", "block")
-
-
-def _extra_gap(line: Line) -> float:
-    """The median extra width of a word gap over the font's own space; 0 for a line with no gaps."""
-    extras = []
-    chars = line.chars
-    for i in range(1, len(chars)):
-        c, prev = chars[i], chars[i - 1]
-        if c.text.isspace() and not prev.text.isspace():
-            after = next((n for n in chars[i + 1:] if not n.text.isspace()), None)
-            if after is not None:
-                spaces = [s for s in chars[i:chars.index(after)]]
-                natural = sum(s.x1 - s.x0 for s in spaces)
-                extras.append((after.x0 - prev.x1) - natural)
-        elif not c.text.isspace() and not prev.text.isspace() and c.x0 - prev.x1 > 0.2 * c.size:
-            extras.append(c.x0 - prev.x1 - 0.25 * c.size)   # no space character: estimate a space as 0.25 em
-    return statistics.median(extras) if extras else 0.0
 
 
 def check_line_spacing(doc: Doc) -> list[Finding]:
@@ -435,46 +271,18 @@ def check_contrast(doc: Doc) -> list[Finding]:
             ratio, c = min(ratios, key=lambda rc: rc[0])
             low[id(line)] = (ratio, line, c)
     for ratio, line, c in sorted(low.values(), key=lambda item: item[0]):
-        problems.append((line.page, f"{ratio:.1f}:1 ({_colour_name(c.color)} on white): {_quote(line.text)}"))
+        problems.append((line.page, f"{ratio:.1f}:1 ({pdf_colour_name(c.color)} on white): {_quote(line.text)}"))
     return report(doc, "pdf.contrast", problems, f"text under {MIN_CONTRAST:g}:1 contrast against white")
 
 
 def contrast(color) -> float | None:
-    """WCAG contrast ratio of a fill colour against white; None for a colour we cannot read (a pattern)."""
-    rgb = _rgb(color)
-    if rgb is None:
-        return None
-    lum = sum(w * (v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4)
-              for w, v in zip((0.2126, 0.7152, 0.0722), rgb))
-    return 1.05 / (lum + 0.05)
-
-
-def _rgb(color) -> tuple[float, float, float] | None:
-    if color is None:
-        return (0.0, 0.0, 0.0)   # the default fill is black
-    if isinstance(color, (int, float)):
-        color = (color,)
-    try:
-        values = [min(1.0, max(0.0, float(v))) for v in color]
-    except (TypeError, ValueError):
-        return None
-    if len(values) == 1:
-        return (values[0],) * 3
-    if len(values) == 3:
-        return tuple(values)
-    if len(values) == 4:
-        c, m, y, k = values
-        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
-    return None
-
-
-def _colour_name(color) -> str:
-    rgb = _rgb(color)
-    return "#" + "".join(f"{round(v * 255):02x}" for v in rgb) if rgb else str(color)
+    """WCAG contrast ratio of a fill colour against white (luminance 1); None for a colour we cannot read."""
+    rgb = pdf_rgb(color)
+    return None if rgb is None else 1.05 / (luminance(rgb) + 0.05)
 
 
 def check_fonts_embedded(doc: Doc) -> list[Finding]:
-    problems = [(min(f.pages) if f.pages else 1, f"{f.name} ({f.subtype.lstrip('/')}) is not embedded")
+    problems = [(min(f.pages) if f.pages else 1, f"{f.label} is not embedded")
                 for f in doc.fonts if not f.embedded]
     return report(doc, "pdf.font-embedded", problems, "fonts not embedded", "font")
 

@@ -1,0 +1,68 @@
+"""How long each stage of a build takes, as shares of the whole, on the guides in source/.
+
+    .venv/bin/python benchmarks/bench_build.py [--repeat N] [--no-validate]
+
+Machines are shared and noisy: read the ratios (stage / whole build, check / build), not the seconds.
+Each stage is timed N times and the median is kept.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from plainpress.checks import run_checks  # noqa: E402
+from plainpress.render import RenderOptions, renderers  # noqa: E402
+from plainpress.source import read_guide  # noqa: E402
+from plainpress.validate import validators  # noqa: E402
+
+
+def median_seconds(action, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def stages(source: Path, out: Path, validate: bool):
+    """(name, action) for each stage of building one source, in build order."""
+    guide = read_guide(source)
+    yield "read", lambda: read_guide(source)
+    yield "check", lambda: run_checks(guide)
+    for fmt, render in renderers().items():
+        path = out / f"{guide.slug}.{fmt}"
+        path.write_bytes(render(guide, RenderOptions()))
+        yield f"render {fmt}", lambda render=render: render(guide, RenderOptions())
+        if validate:
+            for n, check in enumerate(validators(fmt)):
+                tool = check(path, guide).tool
+                yield f"  validate {fmt}: {tool}", lambda check=check, path=path: check(path, guide)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-validate", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        for source in sorted((ROOT / "source").glob("*/*.md")):
+            rows = [(name, median_seconds(action, args.repeat))
+                    for name, action in stages(source, Path(tmp), not args.no_validate)]
+            whole = sum(seconds for _, seconds in rows)
+            check_only = sum(seconds for name, seconds in rows if name in ("read", "check"))
+            print(f"\n{source.relative_to(ROOT)}: whole build {whole:.2f} s (median of {args.repeat})")
+            for name, seconds in rows:
+                print(f"  {name:<36} {seconds:7.3f} s  {100 * seconds / whole:5.1f} %")
+            print(f"  `plainpress check` is {check_only / whole:.3f} of a build ({whole / check_only:.0f} times faster)")
+
+
+if __name__ == "__main__":
+    main()
