@@ -33,7 +33,7 @@ def labels(lang: str) -> dict[str, str]:
 def long_date(date: dt.date, lang: str) -> str:
     """A review date people read without doubt: '23 November 2026' in English, ISO 8601 otherwise."""
     if lang.split("-")[0].lower() == "en":
-        return f"{date.day} {MONTHS_EN[date.month - 1]} {date.year}"
+        return f"{date.day}\u00a0{MONTHS_EN[date.month - 1]}\u00a0{date.year}"  # never split across lines
     return date.isoformat()
 
 
