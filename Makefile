@@ -2,7 +2,8 @@
 # Set-up installs only what is missing: the Python packages into .venv; the Debian programs the
 # validators and tests need (LibreOffice, Chromium, poppler, faketime), Liberation Sans (Arial's
 # metrics, for the DOCX) and DejaVu Sans (scripts Atkinson Hyperlegible lacks, e.g. Greek and
-# Cyrillic); and DAISY Ace from npm into node_modules/.
+# Cyrillic), Java for EPUBCheck, Pango for WeasyPrint; and DAISY Ace from npm into node_modules/
+# (it needs Node 20, which the machines here have; Debian's own nodejs is only a fallback).
 
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -19,9 +20,9 @@ build: setup
 test: setup
 	CI=$${CI:-} $(PY) -m pytest
 
-setup: $(PIP_OK) debian-tools $(ACE)
+setup: debian-tools $(PIP_OK) $(ACE)
 
-$(PIP_OK): pyproject.toml
+$(PIP_OK): pyproject.toml | debian-tools
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
@@ -33,6 +34,9 @@ debian-tools:
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	command -v faketime >/dev/null || missing="$$missing faketime"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	ldconfig -p | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	fc-list | grep -qi "Liberation Sans" || missing="$$missing fonts-liberation"; \
 	fc-list | grep -qi "DejaVu Sans" || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
@@ -40,8 +44,8 @@ debian-tools:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-$(ACE): package.json
-	PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --silent
+$(ACE): package.json package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --silent
 	touch $@
 
 clean:

@@ -42,8 +42,7 @@ def stages(source: Path, out: Path, validate: bool):
         path.write_bytes(render(guide, RenderOptions()))
         yield f"render {fmt}", lambda render=render: render(guide, RenderOptions())
         if validate:
-            for n, check in enumerate(validators(fmt)):
-                tool = check(path, guide).tool
+            for tool, check in validators(fmt):
                 yield f"  validate {fmt}: {tool}", lambda check=check, path=path: check(path, guide)
 
 

@@ -14,8 +14,7 @@ from .source import SourceError
 EXIT_OK, EXIT_STRICT, EXIT_INPUT = 0, 1, 2
 
 
-def parser() -> argparse.ArgumentParser:
-    settings = load_settings()
+def parser(settings) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="plainpress", description=(
         "Build patient guides from one Markdown source into a large-print PDF, an editable DOCX and an EPUB 3, "
         "checking their reading level on the way."))
@@ -48,13 +47,14 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in ("build", "check"):
         argv.insert(0, "build")
-    args = parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(message)s")
     settings = load_settings()
-    formats = tuple(f for f in getattr(args, "format", "").split(",") if f) or ()
+    args = parser(settings).parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    formats = tuple(f.strip() for f in getattr(args, "format", "").split(",") if f.strip())
     unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        print(f"plainpress: unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)}", file=sys.stderr)
+    if unknown or (args.command == "build" and not formats):
+        print(f"plainpress: unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}",
+              file=sys.stderr)
         return EXIT_INPUT
     langs = tuple(x.strip() for x in args.lang.split(",") if x.strip())
     try:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -14,7 +14,6 @@ class Settings:
     out: Path = ROOT / "output"
     paper: str = "letter"
     formats: tuple[str, ...] = ("pdf", "docx", "epub")
-    langs: tuple[str, ...] = field(default=())   # empty: every language
 
 
 def load_settings(pyproject: Path = ROOT / "pyproject.toml") -> Settings:

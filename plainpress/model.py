@@ -79,10 +79,15 @@ class Paragraph:
 @dataclass(frozen=True)
 class Image:
     kind: ClassVar[str] = "image"
-    src: str          # relative to the guide's folder, checked to stay inside it
+    src: str          # as the source names it: relative to the guide's folder, checked to stay inside it
     alt: str
     id: str
     loc: Location
+    data: bytes = field(default=b"", repr=False, compare=False)  # the picture, read once by the reader
+
+    @property
+    def suffix(self) -> str:
+        return Path(self.src).suffix.lower()
 
 
 @dataclass(frozen=True)
@@ -161,6 +166,11 @@ class Meta:
     reading_grade: float = 8
     strict_reading: bool = False
     terms: tuple[str, ...] = ()   # medical terms this guide adds to the shipped list
+    short_title: str = ""         # for the running footer, when the title is long
+
+    @property
+    def running_title(self) -> str:
+        return self.short_title or self.title
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from .findings import Finding
 from .render import RenderError, RenderOptions, renderers
 from .report import write_reports
 from .source import SourceError, read_guide
+from .source.front_matter import is_language_tag
 from .validate import ToolResult, validate_outputs
 
 log = logging.getLogger("plainpress")
@@ -29,34 +30,30 @@ class GuideResult:
     findings: list[Finding]
     outputs: dict[str, Path] = field(default_factory=dict)
     validation: dict[str, list[ToolResult]] = field(default_factory=dict)
+    out_dir: Path | None = None   # where its outputs and reports were written
 
     def failed_validators(self) -> list[ToolResult]:
         return [r for results in self.validation.values() for r in results if r.checked and not r.passed]
-
-    @property
-    def out_dir(self) -> Path:
-        return next(iter(self.outputs.values())).parent if self.outputs else Path()
 
 
 def build(paths: list[Path], formats: tuple[str, ...], langs: tuple[str, ...], out: Path,
           options: RenderOptions, render: bool = True, validate: bool = False,
           report_root: Path = Path(".")) -> list[GuideResult]:
-    """Find, read and check every source; then, holding the output folder, render, write, validate
-    and report each guide."""
-    sources = find_sources(paths, langs)
-    guides = read_all(sources)
+    """Find, read and check every source; render every guide in memory; then, holding the output
+    folder, write, validate and report. Bad input or a failed render leaves the folder as it was."""
+    guides = read_all(find_sources(paths, langs))
+    results = [GuideResult(guide, *run_checks(guide)) for guide in guides]
     if not render:
-        return [GuideResult(guide, *run_checks(guide)) for guide in guides]
-    results = []
+        return results
+    rendered = [render_all(result.guide, formats, options) for result in results]
     with exclusive(out):
-        for guide in guides:
-            result = GuideResult(guide, *run_checks(guide))
-            files = render_all(guide, formats, options)
-            result.outputs = write_all(files, output_dir(out, guide), guide)
+        for result, files in zip(results, rendered):
+            result.out_dir = output_dir(out, result.guide)
+            result.outputs = write_all(files, result.out_dir, result.guide)
+        for result in results:
             if validate:
-                result.validation = validate_outputs(result.outputs, guide)
+                result.validation = validate_outputs(result.outputs, result.guide)
             write_reports(result, report_root)
-            results.append(result)
     return results
 
 
@@ -66,8 +63,9 @@ def find_sources(paths: list[Path], langs: tuple[str, ...]) -> list[Path]:
     for path in paths:
         if path.is_file() and path.suffix == ".md":
             found.append(path)
-        elif path.is_dir():
-            found += sorted(path.glob("*.md")) or sorted(path.glob("*/*.md"))
+        elif path.is_dir():  # a guide's folder, or a folder of guides; README.md and the like are not sources
+            found += ([p for p in sorted(path.glob("*.md")) if is_language_tag(p.stem)]
+                      or [p for p in sorted(path.glob("*/*.md")) if is_language_tag(p.stem)])
         else:
             missing.append(f"{path}: not a guide folder or a .md source; give a folder such as source/my-guide "
                            "or a file such as source/my-guide/en.md")

@@ -155,6 +155,8 @@ def write_reports(result: GuideResult, root: Path) -> list[Path]:
     files = {"report.json": _json(data), "report.html": render_html(result, data).encode("utf-8")}
     if result.validation:
         files["accessibility.json"] = _json(accessibility_data(result))
+    else:  # an earlier build's results would speak of files this build has replaced
+        (folder / "accessibility.json").unlink(missing_ok=True)
     for name, content in files.items():
         write_atomic(folder / name, content)
     return [folder / name for name in files]

@@ -51,7 +51,13 @@ def environment() -> jinja2.Environment:
     env.filters["long_date"] = long_date
     env.filters["mark_words"] = mark_words
     env.filters["keep_hyphenated"] = keep_hyphenated
+    env.filters["css_string"] = css_string
     return env
+
+
+def css_string(text: str) -> Markup:
+    """Text for inside a CSS "..." string: backslashes, quotes, line ends and `<` escaped as CSS escapes."""
+    return Markup("".join(f"\\{ord(c):x} " if c in '\\"\n\r<>&' else c for c in text))
 
 
 HYPHENATED = re.compile(r"\w+(?:[-\u2010]\w+)+")

@@ -75,7 +75,7 @@ def _fake_validators(status):
             return ToolResult("fake", path.name, False, note="the fake tool is not installed")
         findings = (Finding("error", "fake.rule", path.name, "planted"),) if status == "fail" else ()
         return ToolResult("fake", path.name, True, {"errors": len(findings)}, findings)
-    return lambda fmt: [check]
+    return lambda fmt: [("fake", check)]
 
 
 @pytest.mark.parametrize("status, strict_exit, shown", [
@@ -92,3 +92,56 @@ def test_validator_results_reach_the_summary_the_exit_code_and_accessibility_jso
     data = json.loads((tmp_path / "als-basics" / "en" / "accessibility.json").read_text())
     expected = {"fail": "fail", "missing": "not checked", "pass": "pass"}[status]
     assert data["outputs"]["epub"]["status"] == expected
+
+
+def test_an_empty_format_list_is_bad_input(tmp_path, capsys):
+    assert main([str(SAMPLE), "--format", ",", "--out", str(tmp_path)]) == 2
+    assert not any(tmp_path.iterdir()) and "unknown format (none)" in capsys.readouterr().err
+
+
+def test_a_build_without_validation_removes_the_old_accessibility_results(tmp_path, monkeypatch):
+    import plainpress.validate as validate
+    monkeypatch.setattr(validate, "validators", _fake_validators("pass"))
+    assert main([str(SAMPLE), "--format", "epub", "--out", str(tmp_path), "-q"]) == 0
+    results = tmp_path / "sample" / "en" / "accessibility.json"
+    assert results.exists()
+    assert main([str(SAMPLE), "--format", "epub", "--out", str(tmp_path), "-q", "--no-validate"]) == 0
+    assert not results.exists()
+
+
+def test_a_validator_that_stops_is_a_failure_not_a_crash(tmp_path, capsys, monkeypatch):
+    import plainpress.validate as validate
+
+    def stops(path, guide):
+        raise TimeoutError("the tool took too long")
+    monkeypatch.setattr(validate, "validators", lambda fmt: [("slow-tool", stops)])
+    basics = str(ROOT / "source" / "als-basics")
+    assert main([basics, "--format", "epub", "--out", str(tmp_path), "--strict"]) == 1
+    out = capsys.readouterr()
+    assert "slow-tool: FAIL" in out.out and "the validator stopped: the tool took too long" in out.out
+    assert "Traceback" not in out.err
+
+
+def test_a_failed_render_leaves_every_guide_unwritten(tmp_path, monkeypatch, capsys):
+    from plainpress import pipeline
+    from plainpress.render import RenderError
+    real = pipeline.renderers()
+
+    def failing_second(guide, options):
+        if guide.slug == "als-pathophysiology":
+            raise RenderError(f"{guide.path}: planted failure")
+        return real["epub"](guide, options)
+    monkeypatch.setattr(pipeline, "renderers", lambda: {**real, "epub": failing_second})
+    assert main([str(ROOT / "source"), "--format", "epub", "--out", str(tmp_path), "--no-validate"]) == 2
+    assert not any(tmp_path.iterdir()), "als-basics was rendered first, but nothing may be written"
+    assert "planted failure" in capsys.readouterr().err
+
+
+def test_only_language_named_files_are_sources(tmp_path):
+    from plainpress.pipeline import find_sources
+    guide = tmp_path / "guide"
+    shutil.copytree(SAMPLE.parent, guide)
+    (guide / "README.md").write_text("notes for editors")
+    (tmp_path / "README.md").write_text("about these guides")
+    assert find_sources([guide], ()) == [guide / "en.md"]
+    assert find_sources([tmp_path], ()) == [guide / "en.md"]

@@ -28,11 +28,17 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def test_the_fetcher_serves_only_the_guide_templates_and_fonts(tmp_path):
-    fetcher = LocalFetcher([SAMPLE.parent, TEMPLATES, FONT_DIR])
-    response = fetcher((SAMPLE.parent / "shapes.png").as_uri())
-    assert response.read().startswith(b"\x89PNG")
-    response.close()
+    from plainpress.render.pdf import IMAGE_SCHEME
+    from plainpress.source import read_guide
+    [image] = read_guide(SAMPLE).images()
+    fetcher = LocalFetcher([TEMPLATES, FONT_DIR], (image,))
+    for url, magic in ((IMAGE_SCHEME + image.id, b"\x89PNG"),
+                       ((FONT_DIR / "AtkinsonHyperlegible-Regular.ttf").as_uri(), b"\x00\x01\x00\x00")):
+        response = fetcher(url)
+        assert response.read()[:4] == magic
+        response.close()
     for url in ("http://example.org/x.png", "https://127.0.0.1/a.css", "file:///etc/passwd",
+                (SAMPLE.parent / "shapes.png").as_uri(), IMAGE_SCHEME + "no-such-picture",
                 (SAMPLE.parent / ".." / ".." / ".." / "conftest.py").resolve().as_uri(), "ftp://x/y"):
         with pytest.raises(FatalURLFetchingError, match="refused to fetch"):
             fetcher(url)

@@ -73,3 +73,21 @@ def test_crlf_and_bom_read_like_plain_text(tmp_path):
         path.write_bytes(data)
     assert read_guide(plain).blocks == tuple(
         type(b)(**{**b.__dict__, "loc": m.Location(str(plain), b.loc.line)}) for b in read_guide(odd).blocks)
+
+
+def test_a_glossary_meaning_of_two_paragraphs_reads_as_one(tmp_path):
+    path = tmp_path / "en.md"
+    path.write_text("---\ntitle: T\nlang: en\ndate: 2026-01-01\n---\n\n## Glossary\n\nPill\n"
+                    ": A small tablet.\n\n    You swallow it.\n", encoding="utf-8")
+    [entry] = read_guide(path).glossary()
+    assert m.plain_text(entry.meaning) == "A small tablet. You swallow it."
+
+
+def test_a_title_that_needs_escaping_reaches_the_pdf_footer_as_written(tmp_path):
+    from outputs_text import pdf_text
+    from plainpress.render.pdf import render_pdf
+    path = tmp_path / "en.md"
+    title = 'Say "ah" </style> \\ & go'
+    path.write_text(f"---\ntitle: '{title}'\nlang: en\ndate: 2026-01-01\n---\n\n## A\n\nHello.\n", encoding="utf-8")
+    (tmp_path / "g.pdf").write_bytes(render_pdf(read_guide(path)))
+    assert pdf_text(tmp_path / "g.pdf", margin=0).splitlines()[-1] == f"{title} - page 1 of 1"

@@ -106,7 +106,6 @@ class _Writer:
 
     def __init__(self, document, guide: m.Guide):
         self.doc, self.guide = document, guide
-        self.numbered_lists = 0
 
     def write(self) -> None:
         meta, words = self.guide.meta, labels(self.guide.meta.lang)
@@ -171,13 +170,10 @@ class _Writer:
                 if isinstance(inner, m.Paragraph):
                     paragraph = self.paragraph(inner.content, name if i == 0 else "Normal")
                     if block.ordered and i == 0:
-                        num_id = num_id or self.numbering(paragraph, block.start)
+                        num_id = num_id or ox.new_numbering(paragraph, block.start)
                         ox.use_numbering(paragraph, num_id)
                 else:
                     self.block(inner, depth=depth + 1)
-
-    def numbering(self, paragraph, start: int) -> int:
-        return ox.new_numbering(paragraph, start)
 
     def table(self, block: m.Table) -> None:
         table = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.header), style="Table Grid")
@@ -191,5 +187,5 @@ class _Writer:
 
     def image(self, block: m.Image) -> None:
         paragraph = self.doc.add_paragraph(style="Figure")
-        shape = paragraph.add_run().add_picture(str(self.guide.folder / block.src), width=Inches(4))
+        shape = paragraph.add_run().add_picture(io.BytesIO(block.data), width=Inches(4))
         ox.set_alt_text(shape, block.alt)

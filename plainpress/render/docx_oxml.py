@@ -73,7 +73,7 @@ def turn_off_hyphenation(document) -> None:
     settings = document.settings.element
     el = OxmlElement("w:autoHyphenation")
     el.set(qn("w:val"), "false")
-    settings.insert(0, el)
+    settings.find(qn("w:defaultTabStop")).addnext(el)  # where the schema's order puts it
 
 
 def add_left_border(style_element, eighths_of_point: int) -> None:

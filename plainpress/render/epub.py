@@ -9,7 +9,6 @@ import datetime as dt
 import io
 import re
 import uuid
-from pathlib import Path
 
 from ebooklib import epub
 
@@ -34,7 +33,7 @@ class _Page(epub.EpubHtml):
 
 def image_name(image: m.Image) -> str:
     """Inside the book each picture is named by its block id: a safe file name whatever the source's."""
-    return f"images/{image.id}{Path(image.src).suffix.lower()}"
+    return f"images/{image.id}{image.suffix}"
 
 
 def identifier(guide: m.Guide) -> str:
@@ -74,7 +73,7 @@ def render_epub(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
         book.add_item(page)
     for image in guide.images():
         book.add_item(epub.EpubImage(uid=f"img-{image.id}", file_name=image_name(image),
-                                     content=(guide.folder / image.src).read_bytes()))
+                                     content=image.data))
     book.add_item(epub.EpubNcx())
     book.toc = pages
     book.spine = pages + [nav]

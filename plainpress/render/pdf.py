@@ -4,27 +4,25 @@ from __future__ import annotations
 import logging
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import quote
 from urllib.request import url2pathname
 
 import fontpkg_atkinson_hyperlegible as atkinson
 from weasyprint import HTML
-from weasyprint.urls import FatalURLFetchingError, URLFetcher
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from .. import model as m
 from ..templating import TEMPLATES, labels, render
 from . import RenderError, RenderOptions
 
 FONT_DIR = atkinson.ROOT / "files"
+IMAGE_SCHEME = "plainpress-image:"   # pictures are served from the model, never read from disk here
+MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
 
 
 def render_pdf(guide: m.Guide, options: RenderOptions = RenderOptions()) -> bytes:
-    html = guide_html(guide, options)
-    fetcher = LocalFetcher([guide.folder, TEMPLATES, FONT_DIR])
     with weasyprint_errors() as errors, passages_keep_their_language():
         try:
-            document = HTML(string=html, base_url=guide.folder.resolve().as_uri() + "/", url_fetcher=fetcher)
-            pdf = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=pdf_identifier(guide))
+            pdf = weasyprint_document(guide, guide_html(guide, options)).write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=pdf_identifier(guide))
         except FatalURLFetchingError as err:
             errors.append(str(err))
     if errors:
@@ -32,10 +30,16 @@ def render_pdf(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byte
     return pdf
 
 
+def weasyprint_document(guide: m.Guide, html: str) -> HTML:
+    """The HTML as WeasyPrint reads it, fetching nothing but the guide's pictures, templates and font."""
+    fetcher = LocalFetcher([TEMPLATES, FONT_DIR], guide.images())
+    return HTML(string=html, base_url=TEMPLATES.as_uri() + "/", url_fetcher=fetcher)
+
+
 def guide_html(guide: m.Guide, options: RenderOptions = RenderOptions()) -> str:
     return render("pdf/guide.html", meta=guide.meta, blocks=guide.blocks, words=labels(guide.meta.lang),
                   xhtml=False, print=True, paper=options.paper, font_dir=FONT_DIR.as_uri(),
-                  image_href=lambda image: quote(image.src))
+                  image_href=lambda image: IMAGE_SCHEME + image.id)
 
 
 def pdf_identifier(guide: m.Guide) -> bytes:
@@ -46,18 +50,24 @@ def pdf_identifier(guide: m.Guide) -> bytes:
 
 
 class LocalFetcher(URLFetcher):
-    """Serves only files inside the given folders; any other address stops the render."""
+    """Serves the guide's pictures from memory and files inside the given folders (templates, font);
+    any other address stops the render."""
 
-    def __init__(self, roots: list[Path]):
+    def __init__(self, roots: list[Path], images: tuple[m.Image, ...] = ()):
         super().__init__()
         self.roots = [Path(r).resolve() for r in roots]
+        self.images = {IMAGE_SCHEME + image.id: image for image in images}
 
     def fetch(self, url, headers=None):
+        if url in self.images:
+            image = self.images[url]
+            return URLFetcherResponse(url, image.data, {"Content-Type": MEDIA_TYPES[image.suffix]})
         if url.startswith("file:"):
             path = Path(url2pathname(url[5:].split("?")[0].split("#")[0].removeprefix("//"))).resolve()
             if any(path.is_relative_to(root) for root in self.roots):
                 return super().fetch(url, headers)
-        raise FatalURLFetchingError(f"refused to fetch {url}: only files beside the guide are used")
+        raise FatalURLFetchingError(f"refused to fetch {url}: only the guide's own pictures, "
+                                    "plainpress's templates and its font are used")
 
 
 @contextmanager

@@ -10,11 +10,18 @@ from pathlib import Path
 
 from .. import model as m
 from .body import BodyReader
-from .front_matter import read_front_matter
+from .front_matter import is_language_tag, read_front_matter
 from .problems import Problem, Problems, SourceError
 from .text import decode, split_front_matter
 
 __all__ = ["read_guide", "Problem", "SourceError"]
+
+
+def check_file_name(path: Path, meta: m.Meta | None, problems: Problems) -> None:
+    """Outputs are named by `lang:`; a file named otherwise would overwrite another language's."""
+    if meta is not None and is_language_tag(meta.lang) and path.stem != meta.lang:
+        problems.add(1, f"the file is named `{path.name}` but its language is `{meta.lang}`",
+                     f"name the file `{meta.lang}.md`, or correct `lang:`")
 
 
 def read_guide(path: Path) -> m.Guide:
@@ -28,5 +35,6 @@ def read_guide(path: Path) -> m.Guide:
             yaml_text, body, offset = parts
             meta = read_front_matter(yaml_text, problems, control_characters=problems.has_control_characters)
             blocks = BodyReader(path, problems, offset).read(body)
+            check_file_name(path, meta, problems)
     problems.raise_if_any()
     return m.Guide(meta=meta, blocks=blocks, path=path, slug=path.parent.name)

@@ -5,7 +5,6 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-import langcodes
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.attrs import attrs_plugin
@@ -13,8 +12,8 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 
 from .. import model as m
-from .front_matter import BCP47
-from .images import check_image_file
+from .front_matter import is_language_tag
+from .images import read_image_file
 from .problems import Problems
 
 LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
@@ -205,10 +204,19 @@ class BodyReader:
             if child.type == "dt":
                 term = (self.inlines(child.children[0], self.line(child)), self.loc(child))
             elif term is not None:
-                meaning = tuple(x for p in child.children if p.type == "paragraph"
-                                for x in self.inlines(p.children[0], self.line(p)))
-                entries.append(m.Definition(term[0], meaning, term[1]))
+                entries.append(m.Definition(term[0], self.meaning(child), term[1]))
         return m.DefinitionList(tuple(entries), self.block_id(), self.loc(node))
+
+    def meaning(self, node) -> tuple[m.Inline, ...]:
+        """A glossary meaning: its paragraphs, run together; anything else in it is refused."""
+        parts: list[m.Inline] = []
+        for block in node.children:
+            if block.type != "paragraph":
+                self.problem(self.line(block), "a list or other block inside a glossary meaning",
+                             "write the meaning as one or two plain sentences")
+                continue
+            parts += ([m.Text(" ")] if parts else []) + list(self.inlines(block.children[0], self.line(block)))
+        return _merge_text(parts)
 
     def image(self, node) -> m.Image | None:
         inline, line = node.children[0], self.line(node)
@@ -221,8 +229,8 @@ class BodyReader:
         if not alt:
             self.problem(line, f"the image `{src}` has no alt text",
                          "describe it between the brackets: ![what the picture shows](file.png)")
-        check_image_file(self.path.parent, src, line, self.problems)
-        return m.Image(src, alt, self.block_id(), self.loc(node))
+        data = read_image_file(self.path.parent, src, line, self.problems)
+        return m.Image(src, alt, self.block_id(), self.loc(node), data)
 
     def check_heading_order(self, blocks) -> None:
         previous = 1
@@ -279,7 +287,7 @@ class BodyReader:
             self.problem(self.inline_line, "a `[...]{...}` span without a language",
                          "mark a passage in another language as [words]{lang=es}")
             return list(self.children(node))
-        if not (BCP47.match(lang) and langcodes.tag_is_valid(lang)):
+        if not is_language_tag(lang):
             self.problem(self.inline_line, f"`{lang}` is not a language tag", "use a BCP 47 tag such as es, fr or pt-BR")
         return [m.Foreign(lang, self.children(node))]
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 
 import langcodes
@@ -10,9 +11,15 @@ import yaml
 from .. import model as m
 from .problems import Problems
 
-FIELDS = {"title", "subtitle", "lang", "version", "date", "organisation", "audience",
+FIELDS = {"title", "short_title", "subtitle", "lang", "version", "date", "organisation", "audience",
           "reading_grade", "strict_reading", "terms"}
+MAX_RUNNING_TITLE = 45  # characters: with "- page 12 of 12" the 18 pt footer then fits its two lines
 BCP47 = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
+
+
+def is_language_tag(tag: str) -> bool:
+    """A well-formed BCP 47 tag (en, es, pt-BR); langcodes alone would also take `en_US`."""
+    return bool(BCP47.match(tag)) and langcodes.tag_is_valid(tag)
 
 
 class _Loader(yaml.SafeLoader):
@@ -104,8 +111,13 @@ class _Fields:
 
     def meta(self) -> m.Meta:
         for key in sorted(set(self.data) - FIELDS, key=str):
-            self.problem(key, f"unknown front-matter field `{key}`", "the fields are " + ", ".join(sorted(FIELDS)))
-        return m.Meta(lang=self.lang(), title=self.text("title", "write the guide's title after `title:`"),
+            close = difflib.get_close_matches(str(key), FIELDS, n=1)
+            self.problem(key, f"unknown front-matter field `{key}`",
+                         f"did you mean `{close[0]}`?" if close else "the fields are " + ", ".join(sorted(FIELDS)))
+        lang = self.lang()
+        title, short = self.text("title", "write the guide's title after `title:`"), self.text("short_title")
+        self.check_running_title(title, short)
+        return m.Meta(lang=lang, title=title, short_title=short,
                       date=self.date(), subtitle=self.text("subtitle"), version=self.text("version"),
                       organisation=self.text("organisation"), audience=self.text("audience"),
                       reading_grade=self.grade(), strict_reading=self.flag("strict_reading"), terms=self.terms())
@@ -126,9 +138,17 @@ class _Fields:
             self.problem(key, f"`{key}` is empty", empty_hint)
         return value.strip()
 
+    def check_running_title(self, title: str, short: str) -> None:
+        if short and len(short) > MAX_RUNNING_TITLE:
+            self.problem("short_title", f"`short_title` has {len(short)} characters",
+                         f"shorten it to {MAX_RUNNING_TITLE} or fewer: it is printed in every page's footer")
+        elif not short and len(title) > MAX_RUNNING_TITLE:
+            self.problem("title", f"the title has {len(title)} characters, too many for the page footer",
+                         f"add `short_title:` with {MAX_RUNNING_TITLE} characters or fewer for the footer")
+
     def lang(self) -> str:
         lang = self.text("lang", "write the guide's language tag after `lang:`, such as en or es")
-        if lang and not (BCP47.match(lang) and langcodes.tag_is_valid(lang)):
+        if lang and not is_language_tag(lang):
             self.problem("lang", f"`{lang}` is not a language tag", "use a BCP 47 tag such as en, es or pt-BR")
         return lang
 

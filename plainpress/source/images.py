@@ -10,6 +10,13 @@ IMAGE_TYPES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF"}
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 
 
+def read_image_file(folder: Path, src: str, line: int, problems: Problems) -> bytes:
+    """The picture's bytes, read once here so that no renderer reads the guide's folder; b"" when bad."""
+    before = len(problems.found)
+    check_image_file(folder, src, line, problems)
+    return (folder / src).read_bytes() if len(problems.found) == before else b""
+
+
 def check_image_file(folder: Path, src: str, line: int, problems: Problems) -> None:
     folder = folder.resolve()
     target = (folder / src).resolve()

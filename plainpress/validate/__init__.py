@@ -29,25 +29,39 @@ class ToolResult:
 
 
 def validators(fmt: str):
-    """The checks run on each output format: functions (path, guide) -> ToolResult, imported when used."""
+    """The checks run on each output format: (tool name, function (path, guide) -> ToolResult),
+    imported when used."""
     if fmt == "pdf":
         from .large_print import check_large_print
         from .pdf_structure import check_pdf_structure, foreign_passages
         from .pdfua import run_pdfua
-        return [lambda p, guide: run_pdfua(p),
-                lambda p, guide: check_pdf_structure(p, guide.meta.lang, foreign_passages(guide)),
-                lambda p, guide: check_large_print(p)]
+        return [("pdf/ua-1", lambda p, guide: run_pdfua(p)),
+                ("pdf-structure", lambda p, guide: check_pdf_structure(p, guide.meta.lang, foreign_passages(guide))),
+                ("large-print", lambda p, guide: check_large_print(p))]
     if fmt == "epub":
         from .ace import run_ace
         from .epubcheck import run_epubcheck
-        return [lambda p, guide: run_epubcheck(p), lambda p, guide: run_ace(p)]
+        return [("epubcheck", lambda p, guide: run_epubcheck(p)), ("ace", lambda p, guide: run_ace(p))]
     if fmt == "docx":
         from .docx_check import check_docx
         from .libreoffice import run_libreoffice
-        return [lambda p, guide: check_docx(p), lambda p, guide: run_libreoffice(p)]
+        return [("docx-accessibility", lambda p, guide: check_docx(p)),
+                ("libreoffice", lambda p, guide: run_libreoffice(p))]
     return []
 
 
 def validate_outputs(outputs: dict, guide) -> dict[str, list[ToolResult]]:
     """Re-open every output with every validator for its format."""
-    return {fmt: [check(path, guide) for check in validators(fmt)] for fmt, path in outputs.items()}
+    return {fmt: [run_safely(tool, check, path, guide) for tool, check in validators(fmt)]
+            for fmt, path in outputs.items()}
+
+
+def run_safely(tool: str, check, path, guide) -> ToolResult:
+    """A validator that stops (a time-out, a tool that cannot start) is a failure, not a crash of the
+    build and never a pass."""
+    try:
+        return check(path, guide)
+    except Exception as err:  # noqa: BLE001 - whatever went wrong, the file is not known to pass
+        finding = Finding("error", f"{tool}.stopped", path.name, f"the validator stopped: {err}",
+                          "run the build again; if it stops again, run the tool by hand on this file")
+        return ToolResult(tool, path.name, True, {"errors": 1}, (finding,))

@@ -21,5 +21,7 @@ def run_pdfua(path: Path) -> ToolResult:
         Finding("error", f"pdfua.{f.rule_id}", f"{path.name} object {f.object_id}" if f.object_id else path.name,
                 str(f.message), f"PDF/UA-1 {f.category}")
         for f in report.failures)
+    if not report.is_compliant and not findings:
+        findings = (Finding("error", "pdfua.not-compliant", path.name, "page-validation says the PDF is not PDF/UA-1"),)
     counts = {"rules": report.rules.total, "passed": report.rules.passed, "failed": report.rules.failed}
     return ToolResult("pdf/ua-1", path.name, True, counts, findings)

@@ -1,6 +1,7 @@
 """The DOCX check: our own DOCX passes, and each fault planted in a copy of the sample is reported by its rule."""
 from __future__ import annotations
 
+import re
 import io
 
 import docx
@@ -290,3 +291,17 @@ def test_counts_and_severities(plant):
         paragraph(d, "Call us").runs[0].italic = True   # an error (italic) and a warning (direct formatting)
     result = plant(edit)
     assert result.counts == {"errors": 1, "warnings": 1} and not result.passed
+
+
+def test_our_settings_keep_the_schema_order():
+    """Word rejects settings.xml elements out of order; LibreOffice would not notice."""
+    import io
+    import zipfile
+
+    from plainpress.render.docx import render_docx
+    from plainpress.source import read_guide
+    from conftest import SAMPLE
+    with zipfile.ZipFile(io.BytesIO(render_docx(read_guide(SAMPLE)))) as z:
+        settings = z.read("word/settings.xml").decode()
+    names = re.findall(r"<w:(\w+)[ />]", settings)
+    assert names.index("autoHyphenation") == names.index("defaultTabStop") + 1

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import pikepdf
 import pytest
-from weasyprint import HTML
 
 from conftest import SAMPLE
-from plainpress.render.pdf import FONT_DIR, guide_html
+from plainpress.render.pdf import FONT_DIR, guide_html, weasyprint_document
 from plainpress.source import read_guide
 from plainpress.validate.large_print import _skew, check_large_print, contrast
 
@@ -48,8 +47,8 @@ def planted(tmp_path_factory):
     def render(name: str, css: str):
         if name not in done:
             path = folder / f"{name}.pdf"
-            HTML(string=html.replace("</style>", css + "\n</style>"),
-                 base_url=SAMPLE.parent.resolve().as_uri() + "/").write_pdf(path, pdf_variant="pdf/ua-1")
+            weasyprint_document(guide, html.replace("</style>", css + "\n</style>")).write_pdf(
+                path, pdf_variant="pdf/ua-1")
             done[name] = path
         return done[name]
 
@@ -151,8 +150,7 @@ def test_an_untagged_pdf_gets_the_character_checks_and_a_warning(tmp_path):
     guide = read_guide(SAMPLE)
     css = "p { color: #999 }"
     path = tmp_path / "untagged.pdf"
-    HTML(string=guide_html(guide).replace("</style>", css + "\n</style>"),
-         base_url=SAMPLE.parent.resolve().as_uri() + "/").write_pdf(path)   # no pdf/ua-1: no structure tree
+    weasyprint_document(guide, guide_html(guide).replace("</style>", css + "\n</style>")).write_pdf(path)   # no pdf/ua-1: no structure tree
     result = check_large_print(path)
     assert rules(result) == {"pdf.contrast", "pdf.untagged"} and not result.passed
     [warning] = [f for f in result.findings if f.rule == "pdf.untagged"]

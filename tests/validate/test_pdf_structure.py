@@ -5,10 +5,9 @@ import re
 
 import pikepdf
 import pytest
-from weasyprint import HTML
 
 from conftest import SAMPLE
-from plainpress.render.pdf import guide_html
+from plainpress.render.pdf import guide_html, weasyprint_document
 from plainpress.source import read_guide
 from plainpress.validate.pdf_structure import (Texts, check_pdf_structure, foreign_passages,
                                                read_structure)
@@ -186,7 +185,7 @@ def test_text_held_only_by_div_and_nonstruct(tmp_path):
     guide = read_guide(SAMPLE)
     html = guide_html(guide).replace("</body>", '<div class="callout note">Call us on 555 0100.</div>\n</body>')
     path = tmp_path / "bare-div.pdf"
-    HTML(string=html, base_url=SAMPLE.parent.resolve().as_uri() + "/").write_pdf(path, pdf_variant="pdf/ua-1")
+    weasyprint_document(guide, html).write_pdf(path, pdf_variant="pdf/ua-1")
     result = check_pdf_structure(path, "en")
     assert rules(result) == {"pdf.nonstruct"}
     [finding] = errors(result)
@@ -234,7 +233,8 @@ def test_a_file_that_is_not_a_pdf_is_a_failure_not_a_crash(tmp_path):
 
 def test_an_untagged_pdf(tmp_path):
     path = tmp_path / "untagged.pdf"
-    HTML(string=guide_html(read_guide(SAMPLE)), base_url=SAMPLE.parent.resolve().as_uri() + "/").write_pdf(path)
+    guide = read_guide(SAMPLE)
+    weasyprint_document(guide, guide_html(guide)).write_pdf(path)
     result = check_pdf_structure(path, "en")
     assert {"pdf.marked", "pdf.figure-alt", "pdf.xmp", "pdf.display-title"} <= rules(result)
     assert "no structure tree" in " ".join(f.message for f in errors(result))

@@ -1,10 +1,9 @@
 """PDF/UA-1 with page-validation on our PDFs, and on an untagged one to show it can fail."""
 from __future__ import annotations
 
-from weasyprint import HTML
 
 from conftest import SAMPLE
-from plainpress.render.pdf import guide_html
+from plainpress.render.pdf import guide_html, weasyprint_document
 from plainpress.source import read_guide
 from plainpress.validate.pdfua import run_pdfua
 
@@ -23,7 +22,7 @@ def test_the_sample_pdf_passes_every_pdfua_rule(sample_build):
 def test_an_untagged_pdf_fails(tmp_path):
     guide = read_guide(SAMPLE)
     path = tmp_path / "untagged.pdf"
-    HTML(string=guide_html(guide), base_url=str(SAMPLE.parent) + "/").write_pdf(path)  # no pdf/ua-1 variant
+    weasyprint_document(guide, guide_html(guide)).write_pdf(path)  # no pdf/ua-1 variant
     result = run_pdfua(path)
     assert result.checked and not result.passed
     assert result.counts["failed"] > 0 and all(f.rule.startswith("pdfua.") for f in result.findings)
