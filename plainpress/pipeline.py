@@ -13,7 +13,7 @@ from .findings import Finding
 from .render import RenderError, RenderOptions, renderers
 from .report import write_reports
 from .source import SourceError, read_guide
-from .source.front_matter import is_language_tag
+from .languages import is_language_tag
 from .validate import ToolResult, validate_outputs
 
 log = logging.getLogger("plainpress")

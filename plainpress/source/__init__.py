@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .. import model as m
 from .body import BodyReader
-from .front_matter import is_language_tag, read_front_matter
+from ..languages import is_language_tag
+from .front_matter import read_front_matter
 from .problems import Problem, Problems, SourceError
 from .text import decode, split_front_matter
 

@@ -12,7 +12,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 
 from .. import model as m
-from .front_matter import is_language_tag
+from ..languages import is_language_tag
 from .images import read_image_file
 from .problems import Problems
 

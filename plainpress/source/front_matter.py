@@ -3,23 +3,16 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 
-import langcodes
 import yaml
 
 from .. import model as m
+from ..languages import is_language_tag
 from .problems import Problems
 
 FIELDS = {"title", "short_title", "subtitle", "lang", "version", "date", "organisation", "audience",
           "reading_grade", "strict_reading", "terms"}
 MAX_RUNNING_TITLE = 45  # characters: with "- page 12 of 12" the 18 pt footer then fits its two lines
-BCP47 = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
-
-
-def is_language_tag(tag: str) -> bool:
-    """A well-formed BCP 47 tag (en, es, pt-BR); langcodes alone would also take `en_US`."""
-    return bool(BCP47.match(tag)) and langcodes.tag_is_valid(tag)
 
 
 class _Loader(yaml.SafeLoader):

@@ -7,7 +7,6 @@ foreign-language passages with their own /Lang. Reading the PDF is pdf_tree's pa
 """
 from __future__ import annotations
 
-import re
 import time
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -18,6 +17,7 @@ from typing import Iterable
 import pikepdf
 
 from ..findings import Finding
+from ..languages import is_language_tag
 from . import ToolResult
 # Texts and read_structure are imported from here too (tests/outputs_text.py): keep them in this namespace.
 from .pdf_tree import (Element, Marked, Structure, Texts, font_report, pdf_string, read_marked_content,
@@ -214,7 +214,7 @@ def check_foreign_lang(structure: Structure, pdf, path: Path, foreign: list[tupl
                        texts: Texts) -> list[Finding]:
     findings = []
     tagged = [e for e in structure.elements() if e.lang is not None]
-    bad = [e for e in tagged if not _valid_tag(e.lang)]
+    bad = [e for e in tagged if not is_language_tag(e.lang)]
     for e in bad[:LIMIT]:
         findings.append(Finding("error", "pdf.foreign-lang", f"{path.name} page {_first_page(e)}",
                                 f"{e.type} has /Lang {e.lang!r}, which is not a BCP 47 language tag: "
@@ -274,14 +274,6 @@ def foreign_passages(guide) -> list[tuple[str, str]]:
 
 
 # ---------------------------------------------------------------- small helpers
-
-def _valid_tag(tag: str) -> bool:
-    try:
-        import langcodes
-        return bool(tag) and langcodes.tag_is_valid(tag)
-    except ImportError:   # pragma: no cover - langcodes is a dependency
-        return bool(re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", tag or ""))
-
 
 def _squash(text: str) -> str:
     return "".join(unicodedata.normalize("NFC", text).split()).casefold()

@@ -1,0 +1,13 @@
+"""Language tags, as the source, the renderers and the validators all need them."""
+from __future__ import annotations
+
+import re
+
+import langcodes
+
+BCP47 = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
+
+
+def is_language_tag(tag: str | None) -> bool:
+    """A well-formed BCP 47 tag (en, es, pt-BR); langcodes alone would also take `en_US`."""
+    return bool(tag) and bool(BCP47.match(tag)) and langcodes.tag_is_valid(tag)
