@@ -23,8 +23,16 @@ def load_settings(pyproject: Path = ROOT / "pyproject.toml") -> Settings:
         table = {}
     defaults = Settings()
     return Settings(
-        source=ROOT / table.get("source", defaults.source),
-        out=ROOT / table.get("out", defaults.out),
+        source=_short(ROOT / table.get("source", defaults.source)),
+        out=_short(ROOT / table.get("out", defaults.out)),
         paper=table.get("paper", defaults.paper),
         formats=tuple(table.get("formats", defaults.formats)),
     )
+
+
+def _short(path: Path) -> Path:
+    """Relative to where the command runs when it can be, so that messages read `source/x/en.md:12`."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path

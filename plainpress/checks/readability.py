@@ -124,9 +124,10 @@ def words(sentence: str) -> list[str]:
 
 
 def syllables(word: str, lang: str) -> int:
-    ts = textstat()
-    ts.set_lang(textstat_language(lang))
-    return ts.syllable_count(word)
+    """What textstat's syllable_count gives, without switching its one global language per word."""
+    textstat()  # the offline dictionary is in place
+    from textstat.backend.counts import count_syllables
+    return count_syllables(word, textstat_language(lang))
 
 
 def textstat_language(lang: str) -> str:

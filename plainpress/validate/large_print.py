@@ -8,7 +8,8 @@ least 7:1 against white, every font embedded.
 What is a heading, a paragraph or a running footer comes from the structure tree (see pdf_text_layout).
 Running text (footers, artifacts) is held to the size, spacing and contrast rules, and to the page edge
 instead of the margins.
-An untagged PDF gets only the checks that need no structure (size, italic, contrast, fonts).
+An untagged PDF gets only the checks that need no structure (size, italic, contrast). Whether the
+fonts are embedded is pdf_structure's question, so that one fault fails one validator.
 """
 from __future__ import annotations
 
@@ -47,10 +48,9 @@ HINTS = {
     "pdf.flush-left": "large-print.css: text-align: left, no text-indent, nothing centred",
     "pdf.justified": "large-print.css: text-align: left (ragged right), never justify",
     "pdf.line-spacing": "large-print.css: line-height: 1.5 (or more) on body text",
-    "pdf.hyphenation": "large-print.css: hyphens: manual; keep hyphenated words such as TDP-43 on one line with "
-                       "U+2011 (non-breaking hyphen) or <span style=\"white-space: nowrap\">",
+    "pdf.hyphenation": "large-print.css: hyphens: manual; keep hyphenated words such as TDP-43 on one line "
+                       "(the templates' keep_hyphenated filter and .nobreak)",
     "pdf.contrast": "large-print.css: black text (#000) on white; at least 7:1",
-    "pdf.font-embedded": "the @font-face fonts are embedded by WeasyPrint; a local() or system font may not be",
 }
 
 
@@ -281,13 +281,7 @@ def contrast(color) -> float | None:
     return None if rgb is None else 1.05 / (luminance(rgb) + 0.05)
 
 
-def check_fonts_embedded(doc: Doc) -> list[Finding]:
-    problems = [(min(f.pages) if f.pages else 1, f"{f.label} is not embedded")
-                for f in doc.fonts if not f.embedded]
-    return report(doc, "pdf.font-embedded", problems, "fonts not embedded", "font")
-
-
 CHECKS = (check_size, check_heading_size, check_heading_bold, check_italic, check_margins, check_flush_left,
-          check_justified, check_line_spacing, check_hyphenation, check_contrast, check_fonts_embedded)
+          check_justified, check_line_spacing, check_hyphenation, check_contrast)
 # What can be measured on each character alone, without knowing the blocks: all an untagged PDF allows.
-CHARACTER_CHECKS = (check_size, check_italic, check_contrast, check_fonts_embedded)
+CHARACTER_CHECKS = (check_size, check_italic, check_contrast)

@@ -1,7 +1,6 @@
 """The large-print check on our PDFs, and on the sample rendered with one planted fault per rule."""
 from __future__ import annotations
 
-import pikepdf
 import pytest
 
 from conftest import SAMPLE
@@ -10,7 +9,7 @@ from plainpress.source import read_guide
 from plainpress.validate.large_print import _skew, check_large_print, contrast
 
 RULES = {"pdf.size", "pdf.heading-size", "pdf.heading-bold", "pdf.italic", "pdf.margins", "pdf.flush-left",
-         "pdf.justified", "pdf.line-spacing", "pdf.hyphenation", "pdf.contrast", "pdf.font-embedded"}
+         "pdf.justified", "pdf.line-spacing", "pdf.hyphenation", "pdf.contrast"}
 ITALIC_FACE = ('@font-face { font-family: "Atkinson Hyperlegible"; font-style: italic; '
                f'src: url("{FONT_DIR.as_uri()}/AtkinsonHyperlegible-Italic.ttf"); }}')
 NARROW = "body { width: 3in }"   # the sample's paragraphs are one line long at full width
@@ -109,17 +108,6 @@ def test_each_rule_reports_a_count_not_a_flood(planted):
     for rule in rules(result):
         assert sum(f.rule == rule for f in result.findings) <= 3
     assert result.counts["errors"] == len(result.findings) <= 3 * len(RULES)
-
-
-def test_a_font_that_is_not_embedded(sample_build, tmp_path):
-    path = tmp_path / "unembedded.pdf"
-    with pikepdf.open(sample_build.outputs["pdf"]) as pdf:
-        for font in pdf.pages[0].Resources.Font.values():
-            descriptor = font.DescendantFonts[0].FontDescriptor
-            del descriptor["/FontFile2"]
-        pdf.save(path)
-    result = check_large_print(path)
-    assert "pdf.font-embedded" in rules(result)
 
 
 def test_a_file_that_is_not_a_pdf_is_a_failure_not_a_crash(tmp_path):
