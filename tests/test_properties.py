@@ -13,7 +13,7 @@ import string
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from conftest import build_one, require_tool
+from conftest import SAMPLE, build_one, require_tool
 from outputs_text import docx_text, epub_text, pdf_reading_text, pdf_text, squeeze
 from plainpress.source import SourceError, read_guide
 from plainpress.validate.epubcheck import run_epubcheck
@@ -33,7 +33,7 @@ def escape(text: str) -> str:
 
 @st.composite
 def blocks(draw):
-    kind = draw(st.sampled_from(["paragraph", "list", "numbered", "heading", "table", "callout"]))
+    kind = draw(st.sampled_from(["paragraph", "list", "numbered", "heading", "table", "callout", "image"]))
     texts = draw(st.lists(sentences, min_size=1, max_size=4))
     if kind == "paragraph":
         return " ".join(escape(t) for t in texts), texts
@@ -47,6 +47,8 @@ def blocks(draw):
         rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
         lines = ["| Name | Value |", "|---|---|"] + [f"| {escape(a)} | {escape(b)} |" for a, b in rows]
         return "\n".join(lines), ["Name", "Value"] + cells
+    if kind == "image":  # alt text is not printed: it is checked in the structure, not in the words
+        return f"![{escape(texts[0])}](picture.png)", []
     style = draw(st.sampled_from(["key-points", "note", "warning", "ask"]))
     return f"::: {style}\n" + "\n\n".join(escape(t) for t in texts) + "\n:::", texts
 
@@ -57,6 +59,7 @@ guides = st.lists(blocks(), min_size=1, max_size=6)
 def write_guide(folder, parts) -> list[str]:
     """Write the source; return its words in reading order."""
     folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(SAMPLE.parent / "shapes.png", folder / "picture.png")
     # Headings are numbered: a guide may not have two sections of the same name.
     numbered = [(source.format(n=i), [t.format(n=i) if t == "{n}" else t for t in texts]) if "{n}" in texts
                 else (source, texts) for i, (source, texts) in enumerate(parts, 1)]

@@ -117,3 +117,17 @@ def test_markup_in_the_source_stays_text_in_the_pdf_html_and_the_report(case, tm
 def main_build(folder: Path, out: Path) -> int:
     from plainpress.cli import main
     return main([str(folder), "--out", str(out), "--no-validate", "-q"])
+
+
+def test_a_picture_under_an_accented_heading_is_served_by_its_encoded_address():
+    """WeasyPrint asks for `plainpress-image:revise-sus-pies-cada-d%C3%ADa-2`: the id holds `día`."""
+    from urllib.parse import quote
+
+    from conftest import FIXTURES
+    from plainpress.render.pdf import IMAGE_SCHEME
+    from plainpress.source import read_guide
+    [image] = read_guide(FIXTURES / "good" / "cuidado-de-los-pies" / "es.md").images()
+    assert image.id == "revise-sus-pies-cada-día-2"
+    response = LocalFetcher([TEMPLATES], (image,))(IMAGE_SCHEME + quote(image.id))
+    assert response.read()[:4] == b"\x89PNG"
+    response.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import unquote
 from urllib.request import url2pathname
 
 import fontpkg_atkinson_hyperlegible as atkinson
@@ -59,8 +60,9 @@ class LocalFetcher(URLFetcher):
         self.images = {IMAGE_SCHEME + image.id: image for image in images}
 
     def fetch(self, url, headers=None):
-        if url in self.images:
-            image = self.images[url]
+        # WeasyPrint percent-encodes what it fetches: `día` arrives as `d%C3%ADa`.
+        if unquote(url) in self.images:
+            image = self.images[unquote(url)]
             return URLFetcherResponse(url, image.data, {"Content-Type": MEDIA_TYPES[image.suffix]})
         if url.startswith("file:"):
             path = Path(url2pathname(url[5:].split("?")[0].split("#")[0].removeprefix("//"))).resolve()
