@@ -35,6 +35,14 @@ class Strong:
 
 
 @dataclass(frozen=True)
+class Emphasis:
+    """What a writer put in italics (`*word*`): shown in bold, because italics are hard to read in
+    large print, yet kept apart from Strong so that a writer's Markdown comes back as written."""
+    kind: ClassVar[str] = "emphasis"
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
 class Link:
     kind: ClassVar[str] = "link"
     href: str
@@ -49,7 +57,7 @@ class Foreign:
     children: tuple[Inline, ...]
 
 
-Inline = Union[Text, Strong, Link, Foreign]
+Inline = Union[Text, Strong, Emphasis, Link, Foreign]
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:
@@ -218,6 +226,25 @@ class Guide:
 
     def glossary(self) -> tuple[Definition, ...]:
         return tuple(e for b in walk(self.blocks) if isinstance(b, DefinitionList) for e in b.entries)
+
+
+def inline_parts(block: Block):
+    """(inline content, location) of each run of words a block holds itself: its heading or
+    paragraph text, each table cell, each glossary term and meaning (not those of inner blocks)."""
+    if isinstance(block, (Heading, Paragraph)):
+        yield block.content, block.loc
+    elif isinstance(block, Table):
+        for row in (block.header, *block.rows):
+            for cell in row:
+                yield cell, block.loc
+    elif isinstance(block, DefinitionList):
+        for entry in block.entries:
+            yield entry.term, entry.loc
+            yield entry.meaning, entry.loc
+
+
+def has_kind(inlines: tuple[Inline, ...], kind: str) -> bool:
+    return any(x.kind == kind or (not isinstance(x, Text) and has_kind(x.children, kind)) for x in inlines)
 
 
 def walk(blocks: tuple[Block, ...]):

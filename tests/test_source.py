@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import ALS, SAMPLE
+import pytest
+
+from conftest import ALS, ROOT, SAMPLE
 from plainpress import model as m
-from plainpress.source import read_guide
+from plainpress.source import SourceError, read_guide
 
 
 def test_front_matter_becomes_meta():
@@ -91,3 +93,49 @@ def test_a_title_that_needs_escaping_reaches_the_pdf_footer_as_written(tmp_path)
     path.write_text(f"---\ntitle: '{title}'\nlang: en\ndate: 2026-01-01\n---\n\n## A\n\nHello.\n", encoding="utf-8")
     (tmp_path / "g.pdf").write_bytes(render_pdf(read_guide(path)))
     assert pdf_text(tmp_path / "g.pdf", margin=0).splitlines()[-1] == f"{title} - page 1 of 1"
+
+
+# Writers' Markdown: `# Title`, sections at `#`, italics ----------------------------------------------
+
+def _source(tmp_path, front: str, body: str):
+    path = tmp_path / "en.md"
+    path.write_text(f"---\n{front}lang: en\ndate: 2026-01-31\n---\n\n{body}", encoding="utf-8")
+    return read_guide(path)
+
+
+def _outline(guide) -> list[tuple[int, str]]:
+    return [(b.level, m.plain_text(b.content)) for b in guide.blocks if isinstance(b, m.Heading)]
+
+
+def test_a_leading_hash_heading_is_the_title_and_hash_sections_move_down_one_level():
+    guide = read_guide(ROOT / "tests" / "fixtures" / "unusual" / "writers-markdown" / "en.md")
+    assert guide.meta.title == "Taking your pills"
+    assert _outline(guide) == [(2, "Your pills"), (3, "In the morning"), (2, "Questions")]
+    assert isinstance(guide.blocks[0], m.Callout)  # the title heading is not a block
+
+
+def test_a_hash_title_that_matches_title_is_the_title_not_a_section(tmp_path):
+    guide = _source(tmp_path, "title: Taking  your pills\n", "# Taking your **pills**\n\n## Your pills\n\nText.\n")
+    assert guide.meta.title == "Taking  your pills" and _outline(guide) == [(2, "Your pills")]
+
+
+def test_hash_sections_under_a_title_from_the_front_matter(tmp_path):
+    guide = _source(tmp_path, "title: Taking your pills\n", "# Your pills\n\nText.\n\n## Morning\n\nMore.\n")
+    assert guide.meta.title == "Taking your pills"
+    assert _outline(guide) == [(2, "Your pills"), (3, "Morning")]
+
+
+def test_too_deep_is_said_in_the_writers_own_marks(tmp_path):
+    with pytest.raises(SourceError) as caught:
+        _source(tmp_path, "", "# Title\n\n# A\n\n## B\n\n### C\n\n#### D\n\nText.\n")
+    assert str(caught.value).endswith("en.md:14: heading level 4 is too deep; use `#`, `##` or `###`")
+
+
+def test_italics_are_emphasis_shown_in_bold_and_reported_as_information(tmp_path):
+    from plainpress.checks import run_checks
+    guide = _source(tmp_path, "title: Pills\n", "## Pills\n\nTake one\nand swallow it *slowly*.\n")
+    paragraph = guide.blocks[1]
+    assert paragraph.content == (m.Text("Take one and swallow it "), m.Emphasis((m.Text("slowly"),)), m.Text("."))
+    [finding] = [f for f in run_checks(guide)[1] if f.rule == "plain.italic"]
+    assert (finding.severity, finding.location) == ("info", f"{guide.path}:9")
+    assert "slowly" in finding.message

@@ -156,6 +156,8 @@ class _Writer:
                     ox.set_run_language(run._r.get_or_add_rPr(), lang)
             elif isinstance(item, m.Strong):
                 self.runs(paragraph, parent, item.children, "Strong", lang)
+            elif isinstance(item, m.Emphasis):
+                self.runs(paragraph, parent, item.children, "Emphasis", lang)
             elif isinstance(item, m.Foreign):
                 self.runs(paragraph, parent, item.children, char_style, item.lang)
             elif isinstance(item, m.Link):

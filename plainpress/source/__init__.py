@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import model as m
-from .body import BodyReader
+from .body import BodyReader, opening_title
 from ..languages import is_language_tag
 from .front_matter import read_front_matter
 from .problems import Problem, Problems, SourceError
@@ -34,8 +34,9 @@ def read_guide(path: Path) -> m.Guide:
         parts = split_front_matter(text, problems)
         if parts is not None:
             yaml_text, body, offset = parts
-            meta = read_front_matter(yaml_text, problems, control_characters=problems.has_control_characters)
-            blocks = BodyReader(path, problems, offset).read(body)
+            meta = read_front_matter(yaml_text, problems, control_characters=problems.has_control_characters,
+                                     body_title=opening_title(body))
+            blocks = BodyReader(path, problems, offset, meta.title if meta else "").read(body)
             check_file_name(path, meta, problems)
     problems.raise_if_any()
     return m.Guide(meta=meta, blocks=blocks, path=path, slug=path.parent.name)

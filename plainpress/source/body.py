@@ -13,6 +13,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 
 from .. import model as m
 from ..languages import is_language_tag
+from .headings import heading_hint, leading_title, level_shift, marks, same_title
 from .images import read_image_file
 from .problems import Problems
 
@@ -30,9 +31,15 @@ def markdown() -> MarkdownIt:
     return md
 
 
+def opening_title(body: str) -> str | None:
+    """The words of a `# Title` heading that opens the body, if there is one."""
+    return leading_title(SyntaxTreeNode(markdown().parse(body)).children)
+
+
 class BodyReader:
-    def __init__(self, path: Path, problems: Problems, offset: int):
-        self.path, self.problems, self.offset = path, problems, offset
+    def __init__(self, path: Path, problems: Problems, offset: int, title: str = ""):
+        self.path, self.problems, self.offset, self.title = path, problems, offset, title
+        self.shift = 0                     # 1 when the source's sections are `#` headings
         self.used_ids = {"introduction"}   # the id of the text before the first section
         self.section_id, self.counter = "introduction", 0
         self.level = 1                     # the last heading's level; the title is level 1
@@ -52,7 +59,11 @@ class BodyReader:
             return ()
         tokens = markdown().parse(body)
         self.check_all_read(body, tokens)
-        blocks = self.blocks(SyntaxTreeNode(tokens).children)
+        nodes = SyntaxTreeNode(tokens).children
+        if nodes and leading_title(nodes) is not None and same_title(leading_title(nodes), self.title):
+            nodes = nodes[1:]   # `# Title` at the top is the guide's title, already in Meta
+        self.shift = level_shift(nodes)
+        blocks = self.blocks(nodes)
         self.check_heading_order(blocks)
         return blocks
 
@@ -100,7 +111,7 @@ class BodyReader:
         return handler(node)
 
     def block_heading(self, node) -> m.Heading | None:
-        level, line = int(node.tag[1]), self.line(node)
+        level, line = int(node.tag[1]) + self.shift, self.line(node)
         content = self.inlines(node.children[0], line)
         text = m.plain_text(content).strip()
         if any(self.callouts):
@@ -111,7 +122,7 @@ class BodyReader:
                          "the title comes from `title:` in the front matter; start sections at `##`")
             return None
         if level > 4:
-            self.problem(line, f"heading level {level} is too deep", "use `##`, `###` or `####`")
+            self.problem(line, f"heading level {level - self.shift} is too deep", heading_hint(self.shift))
             return None
         if not text:
             self.problem(line, "an empty heading", "write the heading's words after the `#` marks")
@@ -237,8 +248,9 @@ class BodyReader:
         for block in blocks:
             if isinstance(block, m.Heading):
                 if block.level > previous + 1:
-                    self.problem(block.loc.line, f"heading level skips from {previous} to {block.level}",
-                                 f"use `{'#' * (previous + 1)}` here, or add the missing level above it")
+                    above = "the title" if previous == 1 else f"`{marks(previous, self.shift)}`"
+                    self.problem(block.loc.line, f"heading level skips from {above} to `{marks(block.level, self.shift)}`",
+                                 f"use `{marks(previous + 1, self.shift)}` here, or add the missing level above it")
                 previous = block.level
 
     # Inline content --------------------------------------------------------------------------------
@@ -262,9 +274,7 @@ class BodyReader:
         if kind == "strong":
             return [m.Strong(self.children(node))]
         if kind == "em":
-            self.problem(self.inline_line, "italic text (`*...*` or `_..._`)",
-                         "italics are hard to read in large print; use **bold** for emphasis")
-            return list(self.children(node))
+            return [m.Emphasis(self.children(node))]
         if kind == "link":
             return [self.link(node)]
         if kind == "span":

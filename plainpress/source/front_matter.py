@@ -37,7 +37,10 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _text)
 _Loader.add_constructor("tag:yaml.org,2002:map", _mapping)
 
 
-def read_front_matter(yaml_text: str, problems: Problems, control_characters: bool = False) -> m.Meta | None:
+def read_front_matter(yaml_text: str, problems: Problems, control_characters: bool = False,
+                      body_title: str | None = None) -> m.Meta | None:
+    """The fields as Meta; `body_title` is the words of a `# Title` opening the body, the title
+    when `title:` is not given."""
     try:
         loader = _Loader(yaml_text)
         loader.duplicates = []
@@ -59,7 +62,7 @@ def read_front_matter(yaml_text: str, problems: Problems, control_characters: bo
     if not isinstance(data, dict):
         problems.add(2, "the front matter is not a set of fields", "write each field as `name: value`")
         return None
-    return _Fields(data, yaml_text, problems).meta()
+    return _Fields(data, yaml_text, problems).meta(body_title)
 
 
 def yaml_problem(err: yaml.YAMLError, yaml_text: str, problems: Problems) -> None:
@@ -102,13 +105,13 @@ class _Fields:
     def problem(self, key: str, message: str, hint: str) -> None:
         self.problems.add(self.lines.get(key, 1), message, hint)
 
-    def meta(self) -> m.Meta:
+    def meta(self, body_title: str | None = None) -> m.Meta:
         for key in sorted(set(self.data) - FIELDS, key=str):
             close = difflib.get_close_matches(str(key), FIELDS, n=1)
             self.problem(key, f"unknown front-matter field `{key}`",
                          f"did you mean `{close[0]}`?" if close else "the fields are " + ", ".join(sorted(FIELDS)))
         lang = self.lang()
-        title, short = self.text("title", "write the guide's title after `title:`"), self.text("short_title")
+        title, short = self.title(body_title), self.text("short_title")
         self.check_running_title(title, short)
         return m.Meta(lang=lang, title=title, short_title=short,
                       date=self.date(), subtitle=self.text("subtitle"), version=self.text("version"),
@@ -130,6 +133,15 @@ class _Fields:
         if empty_hint and not value.strip():
             self.problem(key, f"`{key}` is empty", empty_hint)
         return value.strip()
+
+    def title(self, body_title: str | None) -> str:
+        if self.data.get("title") is None and body_title:
+            return body_title
+        if self.data.get("title") is None:
+            self.problem("title", "the front matter has no `title`",
+                         "add a line `title: ...` to the front matter, or start the text with `# The title`")
+            return ""
+        return self.text("title", "write the guide's title after `title:`")
 
     def check_running_title(self, title: str, short: str) -> None:
         if short and len(short) > MAX_RUNNING_TITLE:
