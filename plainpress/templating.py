@@ -52,6 +52,7 @@ def environment() -> jinja2.Environment:
     env.filters["mark_words"] = mark_words
     env.filters["keep_hyphenated"] = keep_hyphenated
     env.filters["css_string"] = css_string
+    env.filters["printed_address"] = printed_address
     return env
 
 
@@ -73,6 +74,19 @@ def keep_hyphenated(text: str) -> Markup:
         last = match.end()
     parts.append(Markup.escape(text[last:]))
     return Markup("").join(parts)
+
+
+def printed_address(link: m.Link) -> str:
+    """What a printed page adds after a link's words: the address, only where the words do not
+    already say it. A phone number's words are what a reader dials; a page's address is printed
+    unless its words are that address."""
+    words, href = m.plain_text(link.children), link.href
+    if href.startswith("tel:"):
+        return "" if re.search(r"\d", words) else href[4:]
+    shown = href.removeprefix("mailto:")
+    if href.startswith(("http://", "https://")):
+        shown = re.sub(r"^https?://(www\.)?", "", href).rstrip("/")
+    return "" if shown.casefold() in words.casefold() else shown
 
 
 def mark_words(text: str, hard: tuple[str, ...]) -> Markup:
