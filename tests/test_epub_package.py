@@ -79,4 +79,14 @@ def test_nav_has_a_table_of_contents_and_landmarks(sample_build):
 def test_the_stylesheet_lets_the_reader_win(sample_build):
     with zipfile.ZipFile(sample_build.outputs["epub"]) as z:
         css = re.sub(r"/\*.*?\*/", "", z.read("EPUB/reader.css").decode(), flags=re.S)
-    assert "!important" not in css and "px" not in css and "pt;" not in css and "font-family" not in css
+    assert "!important" not in css and "px" not in css and "pt;" not in css
+    # One face, set once on the body, so that a reader's own font replaces it everywhere; the book
+    # carries it, so that a browser without a reader's settings shows large Atkinson, not small Times.
+    families = re.findall(r"([\w@-]+)\s*\{[^}]*font-family:\s*([^;]+);", css)
+    assert families[-1] == ("body", '"Atkinson Hyperlegible", Verdana, Arial, sans-serif')
+    assert {selector for selector, _ in families} == {"@font-face", "body"}
+    assert re.search(r"body \{[^}]*font-size: 1.5em", css)
+    with zipfile.ZipFile(sample_build.outputs["epub"]) as z:
+        opf = z.read("EPUB/content.opf").decode()
+        assert z.read("EPUB/fonts/AtkinsonHyperlegible-Regular.ttf")[:4] == b"\x00\x01\x00\x00"
+    assert '<item href="fonts/AtkinsonHyperlegible-Bold.ttf" id="font-bold" media-type="font/ttf"/>' in opf

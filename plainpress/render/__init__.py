@@ -2,6 +2,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+
+def font_dir() -> Path:
+    """Atkinson Hyperlegible (the Braille Institute's face for low-vision readers), from its package."""
+    import fontpkg_atkinson_hyperlegible as atkinson
+    return atkinson.ROOT / "files"
+
+
+FONT_FILES = {"normal": "AtkinsonHyperlegible-Regular.ttf", "bold": "AtkinsonHyperlegible-Bold.ttf"}
 
 
 class RenderError(Exception):

@@ -14,7 +14,7 @@ from ebooklib import epub
 
 from .. import model as m
 from ..templating import labels, render
-from . import RenderOptions, _zip
+from . import FONT_FILES, RenderOptions, _zip, font_dir
 
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 
@@ -57,8 +57,11 @@ def render_epub(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
 
     context = {"meta": meta, "words": labels(meta.lang), "xhtml": True, "print": False, "image_href": image_name}
     css = epub.EpubItem(uid="css", file_name="reader.css", media_type="text/css",
-                        content=render("epub/reader.css").encode())
+                        content=render("epub/reader.css", fonts=FONT_FILES).encode())
     book.add_item(css)
+    for weight, name in FONT_FILES.items():
+        book.add_item(epub.EpubItem(uid=f"font-{weight}", file_name=f"fonts/{name}", media_type="font/ttf",
+                                    content=(font_dir() / name).read_bytes()))
     sections = guide.sections()
     intro = sections[0].blocks if sections and sections[0].heading is None else ()
     chapters = [s for s in sections if s.heading is not None]

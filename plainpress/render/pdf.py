@@ -7,15 +7,14 @@ from pathlib import Path
 from urllib.parse import unquote
 from urllib.request import url2pathname
 
-import fontpkg_atkinson_hyperlegible as atkinson
 from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from .. import model as m
 from ..templating import TEMPLATES, labels, render
-from . import RenderError, RenderOptions
+from . import RenderError, RenderOptions, font_dir
 
-FONT_DIR = atkinson.ROOT / "files"
+FONT_DIR = font_dir()
 IMAGE_SCHEME = "plainpress-image:"   # pictures are served from the model, never read from disk here
 MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
 
