@@ -1,0 +1,39 @@
+"""A second realistic guide, in Spanish: a table with wrapping cells, a picture under an accented
+heading, every call-out, phone and mail links, a glossary. Built once with every validator; each
+output must pass each one (a missing tool skips on a laptop and fails under CI=true)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES, require_tool
+from plainpress import model as m
+from plainpress import pipeline
+from plainpress.render import FORMATS, RenderOptions
+
+FOOT = FIXTURES / "good" / "cuidado-de-los-pies" / "es.md"
+TOOLS = {"pdf": ["pdf/ua-1", "pdf-structure", "large-print"], "docx": ["docx-accessibility", "libreoffice"],
+         "epub": ["epubcheck", "ace"]}
+
+
+@pytest.fixture(scope="module")
+def foot_build(tmp_path_factory) -> pipeline.GuideResult:
+    [result] = pipeline.build([FOOT], FORMATS, (), tmp_path_factory.mktemp("foot"), RenderOptions(), validate=True)
+    return result
+
+
+def test_the_fixture_holds_what_it_claims(foot_build):
+    guide = foot_build.guide
+    blocks = list(m.walk(guide.blocks))
+    assert {b.style for b in blocks if isinstance(b, m.Callout)} == {"key-points", "note", "warning", "ask"}
+    [image] = guide.images()
+    assert image.id.startswith("revise-sus-pies-cada-día")
+    [table] = [b for b in blocks if isinstance(b, m.Table)]
+    assert len(table.header) == 3 and guide.glossary()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt, tool", [(f, t) for f, tools in TOOLS.items() for t in tools])
+def test_every_validator_passes_every_output(foot_build, fmt, tool):
+    [result] = [r for r in foot_build.validation[fmt] if r.tool == tool]
+    require_tool(result.checked, f"{tool} ({result.note})")
+    assert result.passed, [str(f) for f in result.findings if f.severity != "info"]
