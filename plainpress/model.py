@@ -151,13 +151,9 @@ class DefinitionList:
 
 Block = Union[Heading, Paragraph, Image, ListBlock, Table, Callout, DefinitionList]
 
-# The call-out kinds a source may use, with the title each shows when the source gives none.
-CALLOUTS = {
-    "key-points": "Key points",
-    "note": "Note",
-    "warning": "Warning",
-    "ask": "Questions to ask your care team",
-}
+# The call-out kinds a source may use; each shows a title in the guide's language when the source
+# gives none (`labels.labels(lang)[kind]`).
+CALLOUTS = ("key-points", "note", "warning", "ask")
 
 
 # The guide ------------------------------------------------------------------------------------

@@ -10,32 +10,9 @@ import jinja2
 from markupsafe import Markup
 
 from . import model as m
+from .labels import labels, long_date  # noqa: F401 - the renderers take them from here
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-# Words the templates print around the guide's own text, per language (the guide's base language;
-# English where a language has no entry yet).
-LABELS = {
-    "en": {"version": "Version", "reviewed": "Last reviewed", "page": "page", "of": "of",
-           "contents": "Contents", "landmarks": "Landmarks", "start": "Start of content",
-           "for": "For"},
-    "es": {"version": "Versión", "reviewed": "Última revisión", "page": "página", "of": "de",
-           "contents": "Índice", "landmarks": "Puntos de referencia", "start": "Inicio del contenido",
-           "for": "Para"},
-}
-MONTHS_EN = ("January February March April May June July August September October November December").split()
-
-
-def labels(lang: str) -> dict[str, str]:
-    return LABELS.get(lang.split("-")[0].lower(), LABELS["en"])
-
-
-def long_date(date: dt.date, lang: str) -> str:
-    """A review date people read without doubt: '23 November 2026' in English, ISO 8601 otherwise."""
-    if lang.split("-")[0].lower() == "en":
-        return f"{date.day}\u00a0{MONTHS_EN[date.month - 1]}\u00a0{date.year}"  # never split across lines
-    return date.isoformat()
-
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:

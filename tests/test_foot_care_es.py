@@ -37,3 +37,17 @@ def test_every_validator_passes_every_output(foot_build, fmt, tool):
     [result] = [r for r in foot_build.validation[fmt] if r.tool == tool]
     require_tool(result.checked, f"{tool} ({result.note})")
     assert result.passed, [str(f) for f in result.findings if f.severity != "info"]
+
+
+def test_every_label_is_in_spanish(foot_build):
+    import pdfplumber
+    from outputs_text import docx_text, pdf_text
+    titles = [b.title for b in m.walk(foot_build.guide.blocks) if isinstance(b, m.Callout)]
+    assert titles == ["Puntos clave", "Un consejo", "Atención", "Preguntas para su equipo de salud"]
+    printed = " ".join(pdf_text(foot_build.outputs["pdf"]).split())
+    assert "Última revisión: 15 de octubre de 2026" in printed
+    with pdfplumber.open(foot_build.outputs["pdf"]) as pdf:
+        footer = pdf.pages[0].extract_text().strip().split("\n")[-1]
+    assert footer == f"Cuide sus pies - página 1 de {len(pdf.pages)}"
+    assert "Key points" not in printed and "Questions to ask" not in printed
+    assert "Última revisión: 15 de octubre de 2026" in " ".join(docx_text(foot_build.outputs["docx"]).split())

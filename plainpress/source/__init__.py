@@ -36,7 +36,8 @@ def read_guide(path: Path) -> m.Guide:
             yaml_text, body, offset = parts
             meta = read_front_matter(yaml_text, problems, control_characters=problems.has_control_characters,
                                      body_title=opening_title(body))
-            blocks = BodyReader(path, problems, offset, meta.title if meta else "").read(body)
+            blocks = BodyReader(path, problems, offset, meta.title if meta else "",
+                                meta.lang if meta else "en").read(body)
             check_file_name(path, meta, problems)
     problems.raise_if_any()
     return m.Guide(meta=meta, blocks=blocks, path=path, slug=path.parent.name)

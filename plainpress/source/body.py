@@ -12,6 +12,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 
 from .. import model as m
+from ..labels import labels
 from ..languages import is_language_tag
 from .headings import heading_hint, leading_title, level_shift, marks, same_title
 from .images import read_image_file
@@ -37,8 +38,8 @@ def opening_title(body: str) -> str | None:
 
 
 class BodyReader:
-    def __init__(self, path: Path, problems: Problems, offset: int, title: str = ""):
-        self.path, self.problems, self.offset, self.title = path, problems, offset, title
+    def __init__(self, path: Path, problems: Problems, offset: int, title: str = "", lang: str = "en"):
+        self.path, self.problems, self.offset, self.title, self.lang = path, problems, offset, title, lang
         self.shift = 0                     # 1 when the source's sections are `#` headings
         self.used_ids = {"introduction"}   # the id of the text before the first section
         self.section_id, self.counter = "introduction", 0
@@ -206,7 +207,7 @@ class BodyReader:
         self.callouts.pop()
         if style not in m.CALLOUTS:
             return None
-        return m.Callout(style, title.strip() or m.CALLOUTS[style], min(self.level + 1, 6), inner, block_id,
+        return m.Callout(style, title.strip() or labels(self.lang)[style], min(self.level + 1, 6), inner, block_id,
                          self.loc(node))
 
     def block_dl(self, node) -> m.DefinitionList:
