@@ -2,10 +2,11 @@
 """Build every guide in source/ into output/: `python build.py --help` for the options.
 
 The stages themselves are `plainpress.pipeline.build`; this file is the command line's front door.
+With no arguments it builds every guide (`make` runs it so), where a bare `plainpress` shows its help.
 """
 import sys
 
 from plainpress.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(build_by_default=True))

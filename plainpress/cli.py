@@ -4,89 +4,180 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections import Counter
+from importlib import metadata
 from pathlib import Path
 
 from . import pipeline, report
 from .config import load_settings
+from .languages import is_language_tag
 from .render import FORMATS, PAPERS, RenderError, RenderOptions
 from .source import SourceError
 
 EXIT_OK, EXIT_STRICT, EXIT_INPUT = 0, 1, 2
 
 
+COMMANDS = ("build", "check")
+
+
 def parser(settings) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="plainpress", description=(
         "Build patient guides from one Markdown source into a large-print PDF, an editable DOCX and an EPUB 3, "
-        "checking their reading level on the way."))
-    sub = p.add_subparsers(dest="command")
+        "checking their reading level on the way."), epilog=(
+        "Without a command, build is meant: `plainpress source/my-guide` builds one guide. "
+        "`plainpress build --help` lists the options. Settings come from [tool.plainpress] in the nearest "
+        "pyproject.toml from the current folder upwards; paths in it are relative to that folder."))
+    p.add_argument("--version", action="version", version=f"plainpress {version()}")
+    sub = p.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     for name, text in (("build", "check and render guides into the output folder (the default)"),
                        ("check", "only read and check guides; write nothing")):
         c = sub.add_parser(name, help=text, description=text, epilog=(
             "Commands: `plainpress build` (the default) and `plainpress check`. Exit status: 0 done, "
-            "1 a check made strict failed, 2 bad input (every problem is listed as file:line)."))
+            "1 a check made strict failed, 2 bad input (every problem is listed as file:line). "
+            "Language tags, formats and paper sizes may be written in any case."))
         c.add_argument("paths", nargs="*", type=Path,
-                       help=f"guide folders or <lang>.md files, anywhere on disk (default: every guide in {settings.source})")
+                       help=f"guide folders or <lang>.md files, anywhere on disk (default: every guide in {settings.source}/)")
         c.add_argument("--lang", default="", help="only these languages, comma-separated BCP 47 tags: --lang en,es")
         c.add_argument("--strict", action="store_true",
                        help="fail (exit 1) when a check finds a problem, e.g. a section above its reading grade")
         c.add_argument("-q", "--quiet", action="store_true", help="print only problems")
         if name == "build":
-            c.add_argument("--format", default=",".join(settings.formats),
-                           help=f"formats to write, comma-separated from {','.join(FORMATS)} (default: all)")
-            c.add_argument("--paper", choices=PAPERS, default=settings.paper,
-                           help=f"PDF page size (default: {settings.paper})")
-            c.add_argument("--out", type=Path, default=settings.out,
-                           help="folder to write into; each guide goes to OUT/<guide>/<lang>/ (default: output/)")
-            c.add_argument("--no-validate", action="store_true",
-                           help="skip re-opening the outputs with the validators (PDF/UA, EPUBCheck, Ace, "
-                                "LibreOffice); accessibility.json is then not written")
+            add_build_options(c, settings)
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in ("build", "check"):
-        argv.insert(0, "build")
-    settings = load_settings()
+def add_build_options(c: argparse.ArgumentParser, settings) -> None:
+    c.add_argument("--format", default=",".join(settings.formats),
+                   help=f"formats to write, comma-separated from {','.join(FORMATS)} "
+                        f"(default: {','.join(settings.formats)})")
+    c.add_argument("--paper", type=str.lower, choices=PAPERS, default=settings.paper,
+                   help=f"PDF page size, {' or '.join(PAPERS)} (default: {settings.paper})")
+    c.add_argument("--out", type=Path, default=settings.out,
+                   help=f"folder to write into; each guide goes to OUT/<guide>/<lang>/ (default: {settings.out}/)")
+    c.add_argument("--no-validate", action="store_true",
+                   help="skip re-opening the outputs with the validators (PDF/UA, EPUBCheck, Ace, "
+                        "LibreOffice); accessibility.json is then not written")
+
+
+def version() -> str:
+    try:
+        return metadata.version("plainpress")
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "(not installed)"
+
+
+def with_command(argv: list[str], build_by_default: bool) -> list[str]:
+    """The command may be left out: `plainpress source/my-guide` builds. Bare, `plainpress` shows its
+    help; `python build.py`, the repository's front door that `make` runs, builds every guide."""
+    if not argv:
+        return ["build"] if build_by_default else []
+    top_level = ("--version",) if build_by_default else ("--version", "-h", "--help")
+    return argv if argv[0] in COMMANDS + top_level else ["build", *argv]
+
+
+def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> int:
+    argv = with_command(list(sys.argv[1:] if argv is None else argv), build_by_default)
+    try:
+        settings = load_settings()
+    except SourceError as err:
+        return bad_input(err)
+    if not argv:
+        parser(settings).print_help()
+        return EXIT_OK
     args = parser(settings).parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
-    formats = tuple(f.strip() for f in getattr(args, "format", "").split(",") if f.strip())
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or (args.command == "build" and not formats):
-        print(f"plainpress: unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}",
-              file=sys.stderr)
-        return EXIT_INPUT
-    langs = tuple(x.strip() for x in args.lang.split(",") if x.strip())
     try:
-        results = pipeline.build(args.paths or [settings.source], formats, langs,
-                                 getattr(args, "out", settings.out),
+        results = pipeline.build(args.paths or default_paths(settings), chosen_formats(args),
+                                 chosen_languages(args.lang), getattr(args, "out", settings.out),
                                  RenderOptions(paper=getattr(args, "paper", settings.paper)),
                                  render=args.command == "build",
                                  validate=args.command == "build" and not args.no_validate,
-                                 report_root=Path.cwd())
+                                 report_root=settings.project)  # report.json names files from the project
     except (SourceError, pipeline.BuildInputError, RenderError) as err:
-        print(f"plainpress: cannot build:\n{err}", file=sys.stderr)
-        return EXIT_INPUT
+        return bad_input(err)
     if args.quiet:
         shown = report.problems(results)
         if shown:
             print(shown)
     else:
         print(report.summary(results, Path.cwd(), every_finding=args.command == "check"))
-    return exit_code(results, strict=args.strict)
+    return finish(results, strict=args.strict)
+
+
+def bad_input(err: Exception) -> int:
+    print(f"plainpress: cannot build:\n{err}", file=sys.stderr)
+    return EXIT_INPUT
+
+
+# What to build ------------------------------------------------------------------------------------
+
+def default_paths(settings) -> list[Path]:
+    if not settings.source.is_dir():
+        raise pipeline.BuildInputError(
+            f"{settings.source}: no such folder; run plainpress in a folder holding source/<guide>/<lang>.md "
+            "(or set `source` in [tool.plainpress] of its pyproject.toml), or name a guide's folder")
+    return [settings.source]
+
+
+def chosen_formats(args) -> tuple[str, ...]:
+    """--format, in any case; check writes nothing, so it has none."""
+    if args.command != "build":
+        return ()
+    formats = tuple(dict.fromkeys(f.strip().lower() for f in args.format.split(",") if f.strip()))
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise pipeline.BuildInputError(f"--format: unknown format {', '.join(unknown) or '(none)'}; "
+                                       f"choose from {', '.join(FORMATS)}")
+    return formats
+
+
+def chosen_languages(text: str) -> tuple[str, ...]:
+    """--lang: BCP 47 tags, matched against the file names whatever their case."""
+    langs = tuple(dict.fromkeys(x.strip() for x in text.split(",") if x.strip()))
+    wrong = [lang for lang in langs if not is_language_tag(lang)]
+    if wrong:
+        raise pipeline.BuildInputError(f"--lang: {', '.join(wrong)} is not a language tag; "
+                                       "use BCP 47 tags such as en, es, pt-BR")
+    return langs
+
+
+# The exit status -----------------------------------------------------------------------------------
+
+def finish(results, strict: bool) -> int:
+    """The exit status; when it is 1, a last line says why."""
+    reasons = strict_failures(results, strict)
+    if reasons:
+        sys.stdout.flush()  # the reason comes after the summary, also through a pipe
+        print("\n".join(reasons), file=sys.stderr)
+    return exit_code(results, strict)
 
 
 def exit_code(results, strict: bool) -> int:
-    """1 when something the user made binding fails: with --strict every check and validator,
-    otherwise the reading level of a guide that asks for it (`strict_reading: true`)."""
-    for result in results:
-        if strict and (result.failed_validators() or any(f.severity in ("error", "warning") for f in result.findings)):
-            return EXIT_STRICT
-        if any(_strict_rule(result, f) for f in result.findings if f.severity in ("error", "warning")):
-            return EXIT_STRICT
-    return EXIT_OK
+    return EXIT_STRICT if any(binding_problems(r, strict) for r in results) else EXIT_OK
 
 
-def _strict_rule(result, finding) -> bool:
-    """A guide can make its own reading level binding with `strict_reading: true`."""
-    return result.guide.meta.strict_reading and finding.rule.startswith("reading.")
+def binding_problems(result, strict: bool) -> list[str]:
+    """What fails the build, one label each: with --strict every warning, error and failed validator;
+    otherwise the reading level of a guide that makes it binding (`strict_reading: true`)."""
+    problems = [f for f in result.findings if f.severity in ("error", "warning")]
+    if strict:
+        return [f.rule for f in problems] + [f"{t.tool} failure" for t in result.failed_validators()]
+    if result.guide.meta.strict_reading:
+        return [f.rule for f in problems if f.rule.startswith("reading.")]
+    return []
+
+
+def strict_failures(results, strict: bool) -> list[str]:
+    """One line per reason for exit 1: --strict for the whole build, or each guide's strict_reading."""
+    if strict:
+        labels = [label for r in results for label in binding_problems(r, True)]
+        return [f"plainpress: --strict: {tally(labels)}; exit {EXIT_STRICT}"] if labels else []
+    return [f"plainpress: strict_reading: true in {r.guide.path}: {tally(labels)}; exit {EXIT_STRICT}"
+            for r in results if (labels := binding_problems(r, False))]
+
+
+def tally(labels: list[str]) -> str:
+    """`3 problems (2 reading.grade, 1 pdf/ua-1 failure)`."""
+    parts = [f"{n} {label}{'s' if n > 1 and label.endswith(' failure') else ''}"
+             for label, n in Counter(labels).most_common()]
+    return f"{len(labels)} problem{'s' if len(labels) > 1 else ''} ({', '.join(parts)})"
