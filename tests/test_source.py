@@ -139,3 +139,9 @@ def test_italics_are_emphasis_shown_in_bold_and_reported_as_information(tmp_path
     [finding] = [f for f in run_checks(guide)[1] if f.rule == "plain.italic"]
     assert (finding.severity, finding.location) == ("info", f"{guide.path}:9")
     assert "slowly" in finding.message
+
+
+def test_a_file_named_after_its_language_in_other_letters_is_that_language(tmp_path):
+    path = tmp_path / "pt-br.md"
+    path.write_text("---\ntitle: Guia\nlang: pt-BR\ndate: 2026-01-31\n---\n\n## Uma parte\n\nTexto.\n", encoding="utf-8")
+    assert read_guide(path).meta.lang == "pt-BR"

@@ -20,7 +20,7 @@ __all__ = ["read_guide", "Problem", "SourceError"]
 
 def check_file_name(path: Path, meta: m.Meta | None, problems: Problems) -> None:
     """Outputs are named by `lang:`; a file named otherwise would overwrite another language's."""
-    if meta is not None and is_language_tag(meta.lang) and path.stem != meta.lang:
+    if meta is not None and is_language_tag(meta.lang) and path.stem.casefold() != meta.lang.casefold():
         problems.add(1, f"the file is named `{path.name}` but its language is `{meta.lang}`",
                      f"name the file `{meta.lang}.md`, or correct `lang:`")
 
