@@ -30,6 +30,8 @@ def parser(settings) -> argparse.ArgumentParser:
         c.add_argument("--strict", action="store_true",
                        help="fail (exit 1) when a check finds a problem, e.g. a section above its reading grade")
         c.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+        c.add_argument("-v", "--verbose", action="store_true",
+                       help="also print each validator's counts (structure tags, rules, characters checked)")
         if name == "build":
             c.add_argument("--format", default=",".join(settings.formats),
                            help=f"formats to write, comma-separated from {','.join(FORMATS)} (default: all)")
@@ -72,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         if shown:
             print(shown)
     else:
-        print(report.summary(results, Path.cwd(), every_finding=args.command == "check"))
+        print(report.summary(results, Path.cwd(), every_finding=args.command == "check", verbose=args.verbose))
     return exit_code(results, strict=args.strict)
 
 
