@@ -92,6 +92,7 @@ def test_the_spanish_report_speaks_of_spanish_measures_and_words(tmp_path):
     rows = [r.xpath("./th")[0].text_content() for r in page.xpath("//table[1]/tbody/tr")]
     assert rows[0] == "Lo más importante"
     assert page.xpath("//table[1]//th/span/@lang") == ["es"] * 4
+    assert "This guide lists no terms of its own (terms: in its front matter), so no term was checked." in text
 
 
 def test_every_verdict_agrees_with_the_figure_it_shows(tmp_path):

@@ -111,7 +111,7 @@ def english_only_note(lang: str) -> str:
     if base_language(lang) == "en":
         return ""
     return ("Some rules are checked in English only: medical terms from plainpress's list, long unusual words "
-            "and passive voice. Terms listed in the guide's own `terms:` are checked in any language.")
+            "and passive voice. The terms a guide lists in its front matter (terms:) are checked in any language.")
 
 
 def passive_voice(guide: m.Guide) -> list[Finding]:
