@@ -41,6 +41,8 @@ def parser(settings) -> argparse.ArgumentParser:
         c.add_argument("--strict", action="store_true",
                        help="fail (exit 1) when a check finds a problem, e.g. a section above its reading grade")
         c.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+        c.add_argument("-v", "--verbose", action="store_true",
+                       help="also print each validator's counts (structure tags, rules, characters checked)")
         if name == "build":
             add_build_options(c, settings)
     return p
@@ -100,7 +102,7 @@ def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> in
         if shown:
             print(shown)
     else:
-        print(report.summary(results, Path.cwd(), every_finding=args.command == "check"))
+        print(report.summary(results, Path.cwd(), every_finding=args.command == "check", verbose=args.verbose))
     return finish(results, strict=args.strict)
 
 

@@ -171,6 +171,13 @@ class Meta:
     strict_reading: bool = False
     terms: tuple[str, ...] = ()   # medical terms this guide adds to the shipped list
     short_title: str = ""         # for the running footer, when the title is long
+    # The front-matter line of each field the source gives, e.g. (("title", 2), ("lang", 3)): what a
+    # check needs to point at a setting. Not part of what the guide is.
+    field_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+
+    def line_of(self, name: str) -> int | None:
+        """The line of a field in the source, or None when the source does not give it."""
+        return dict(self.field_lines).get(name)
 
     @property
     def running_title(self) -> str:
@@ -185,7 +192,13 @@ class Section:
 
     @property
     def title(self) -> str:
-        return plain_text(self.heading.content) if self.heading else "Introduction"
+        """The heading; text before the first heading is named by what it is: a lone call-out (the
+        key points) by its own title, anything else "Opening text"."""
+        if self.heading:
+            return plain_text(self.heading.content)
+        if len(self.blocks) == 1 and isinstance(self.blocks[0], Callout):
+            return self.blocks[0].title
+        return "Opening text"
 
     @property
     def id(self) -> str:

@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from .checks.formulas import Scores, base_language
+from .checks.plain_language import english_only_note
 from .checks.readability import ReadingReport
 from .files import write_atomic
 from typing import TYPE_CHECKING
@@ -18,6 +19,16 @@ if TYPE_CHECKING:
     from .pipeline import GuideResult
 
 NAME_WIDTH = 36
+# What each validator checks, in words a clinic manager knows (its counts stay in the JSON files).
+VALIDATOR_WORDS = {
+    "pdf/ua-1": "PDF/UA-1, the standard for accessible PDF",
+    "pdf-structure": "tags that screen readers follow (headings, lists, pictures, languages)",
+    "large-print": "large print, measured on every page",
+    "epubcheck": "the EPUB 3 standard (EPUBCheck)",
+    "ace": "e-book accessibility (DAISY Ace)",
+    "docx-accessibility": "what Word's Accessibility Checker checks, and what translators need",
+    "libreoffice": "opens in LibreOffice with its text whole",
+}
 COLUMNS = {"en": ("smog", "flesch_kincaid"), "es": ("fernandez_huerta", "szigriszt_pazos")}
 HEADERS = {"smog": "SMOG", "flesch_kincaid": "F-K", "fernandez_huerta": "F-H", "szigriszt_pazos": "INFLESZ",
            "reading_ease": "Ease"}
@@ -25,8 +36,8 @@ HEADERS = {"smog": "SMOG", "flesch_kincaid": "F-K", "fernandez_huerta": "F-H", "
 
 # The terminal ------------------------------------------------------------------------------------
 
-def summary(results: list[GuideResult], root: Path, every_finding: bool = False) -> str:
-    return "\n\n".join(guide_summary(r, root, every_finding) for r in results)
+def summary(results: list[GuideResult], root: Path, every_finding: bool = False, verbose: bool = False) -> str:
+    return "\n\n".join(guide_summary(r, root, every_finding, verbose) for r in results)
 
 
 def problems(results: list[GuideResult]) -> str:
@@ -39,12 +50,12 @@ def problems(results: list[GuideResult]) -> str:
     return "\n".join(lines)
 
 
-def guide_summary(result: GuideResult, root: Path, every_finding: bool = False) -> str:
+def guide_summary(result: GuideResult, root: Path, every_finding: bool = False, verbose: bool = False) -> str:
     meta = result.guide.meta
     lines = [f"{result.guide.slug} ({meta.lang}): {meta.title}"]
     for fmt, path in result.outputs.items():
         lines.append(f"  {fmt:<5} {_relative(path, root)}  {describe_output(path)}")
-        lines += [f"        {validator_line(v)}" for v in result.validation.get(fmt, [])]
+        lines += [f"        {validator_line(v, verbose)}" for v in result.validation.get(fmt, [])]
     lines += reading_table(result.reading)
     lines.append("  " + result.reading.verdict())
     advice = [f for f in result.findings if f.severity != "info" and f.rule != "reading.grade"]
@@ -57,20 +68,32 @@ def guide_summary(result: GuideResult, root: Path, every_finding: bool = False) 
     return "\n".join(lines)
 
 
-def validator_line(result: ToolResult) -> str:
-    if not result.checked:
-        return f"{result.tool}: NOT CHECKED ({result.note})"
-    if result.passed:
-        return f"{result.tool}: pass {_counts(result.counts)}"
-    shown = [f"{result.tool}: FAIL {_counts(result.counts)}"]
-    shown += [f"  {f}" for f in result.findings[:5] if f.severity != "info"]
-    if len(result.findings) > 5:
-        shown.append(f"  ... and {len(result.findings) - 5} more in accessibility.json")
+def validator_line(result: ToolResult, verbose: bool = False) -> str:
+    """The validator's verdict in words, then its first problems; its structure counts (headings,
+    tags, characters) only when asked for with `--verbose`."""
+    counts = f" [{_counts(result.counts)}]" if verbose and result.counts else ""
+    found = [f for f in result.findings if f.severity != "info"] if result.checked else []
+    shown = [f"{result.tool}: {validator_verdict(result)}{counts}"] + [f"  {f}" for f in found[:5]]
+    if len(found) > 5:
+        shown.append(f"  ... and {len(found) - 5} more in accessibility.json")
     return "\n        ".join(shown)
 
 
+def validator_verdict(result: ToolResult) -> str:
+    """'passes: <what it checks>', 'FAILS, N problems: <what it checks>' or 'NOT CHECKED (why)'."""
+    if not result.checked:
+        return f"NOT CHECKED ({result.note})"
+    what = VALIDATOR_WORDS.get(result.tool, result.tool)
+    if "rules" in result.counts:
+        what += f", {result.counts['rules']} rules"
+    if result.passed:
+        return f"passes: {what}"
+    n = sum(f.severity != "info" for f in result.findings)
+    return f"FAILS, {n} problem{'s' if n != 1 else ''}: {what}"
+
+
 def _counts(counts: dict) -> str:
-    return "(" + ", ".join(f"{k} {v}" for k, v in counts.items()) + ")" if counts else ""
+    return ", ".join(f"{k} {v}" for k, v in counts.items())
 
 
 def columns(lang: str) -> tuple[str, ...]:
@@ -87,16 +110,15 @@ def reading_table(reading: ReadingReport) -> list[str]:
         label = section.title + (" (glossary)" if section.reference and "glossary" not in section.title.lower() else "")
         rows.append(_row(label, section.scores, reading.target, keys))
     rows.append(_row("Whole guide", reading.whole, reading.target, keys))
-    return rows
+    return rows + [f"    {note}" for note in reading.notes()] + [f"  {f}" for f in reading.setting_findings]
 
 
 def _row(label: str, scores: Scores, target: float, keys) -> str:
     name = f"    {label[:NAME_WIDTH]:<{NAME_WIDTH}}"
-    if not scores.sentences:
-        return name + "".join(f"{'-':>8}" for _ in keys) + "  no prose"
-    figures = scores.figures()
-    verdict = "TOO HARD" if scores.too_hard(target) else "ok"
-    return name + "".join(f"{figures[k]:8.1f}" for k in keys) + f"  {verdict}"
+    figures = scores.figures() if scores.judged() else {}
+    state = scores.state(target)
+    return (name + "".join(f"{figures[k]:8.1f}" if k in figures else f"{'-':>8}" for k in keys)
+            + f"  {state.upper() if state == 'too hard' else state}")
 
 
 def describe_output(path: Path) -> str:
@@ -122,11 +144,12 @@ def report_data(result: GuideResult, root: Path) -> dict:
             "target_grade": reading.target,
             "scored": reading.scored,
             "verdict": reading.verdict(),
+            "notes": reading.notes(),
             "sections": [{"id": s.id, "title": s.title, "location": s.location, "glossary": s.reference,
-                          "too_hard": s.scores.too_hard(reading.target), **_scores(s.scores)}
-                         for s in reading.sections],
-            "whole": {"too_hard": reading.whole.too_hard(reading.target), **_scores(reading.whole)},
-            "hardest_sentences": [{"text": h.text, "location": h.location, "grade": round(h.grade, 1),
+                          **_scores(s.scores, reading.target)} for s in reading.sections],
+            "whole": _scores(reading.whole, reading.target),
+            "hard_words_rule": reading.hard_word_rule(),
+            "hardest_sentences": [{"text": h.text, "location": h.location, "measure": h.measure, "score": h.score,
                                    "hard_words": list(h.hard_words)} for h in reading.hardest],
         },
         "rule_counts": dict(sorted(Counter(f.rule for f in result.findings).items())),
@@ -135,9 +158,10 @@ def report_data(result: GuideResult, root: Path) -> dict:
     }
 
 
-def _scores(scores: Scores) -> dict:
-    return {"sentences": scores.sentences, "words": scores.words,
-            **{k: round(v, 1) for k, v in scores.figures().items()}}
+def _scores(scores: Scores, target: float) -> dict:
+    """The figures as shown (rounded once, by Scores) and the verdict drawn from them."""
+    return {"sentences": scores.sentences, "words": scores.words, **scores.figures(),
+            "too_hard": scores.too_hard(target), "verdict": scores.state(target), "note": scores.note()}
 
 
 def accessibility_data(result: GuideResult) -> dict:
@@ -167,6 +191,7 @@ def render_html(result: GuideResult, data: dict) -> str:
     reading = result.reading
     return render("report/report.html", data=data, meta=result.guide.meta, reading=reading,
                   chart=bar_chart(reading), columns=columns(reading.lang), headers=HEADERS,
+                  validator_verdict=validator_verdict, english_only=english_only_note(reading.lang),
                   undefined=[f for f in result.findings if f.rule == "plain.undefined-term"],
                   advice=[f for f in result.findings if f.rule.startswith("plain.") and f.rule != "plain.undefined-term"],
                   validation=result.validation)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .checks.formulas import INFLESZ_FLOOR, EASE_FLOOR, base_language
+from .checks.formulas import EASE_FLOOR, INFLESZ_FLOOR, SMOG_SENTENCES, base_language
 from .checks.readability import ReadingReport
 
 WIDTH, LABEL_WIDTH, BAR_HEIGHT, GAP = 720, 300, 26, 12
@@ -35,27 +35,31 @@ def metric(reading: ReadingReport) -> tuple[str, str, float, float]:
     """(figure name, its label, the target, the scale's maximum) for the guide's language."""
     lang = base_language(reading.lang)
     if lang == "en":
-        return "grade", "US school grade (higher of SMOG and Flesch-Kincaid)", reading.target, 20.0
+        return ("grade", "US school grade (higher of SMOG and Flesch-Kincaid; Flesch-Kincaid alone under "
+                f"{SMOG_SENTENCES} sentences)", reading.target, 20.0)
     if lang == "es":
         return "szigriszt_pazos", "INFLESZ (higher is easier)", INFLESZ_FLOOR, 100.0
     return "reading_ease", "Flesch reading ease (higher is easier)", EASE_FLOOR, 100.0
 
 
 def bar_chart(reading: ReadingReport) -> Chart | None:
+    """One bar per section that is judged, with the value shown and judged (rounded once, by Scores)."""
     if not reading.scored:
         return None
     name, label, target, top = metric(reading)
     span = WIDTH - LABEL_WIDTH - 150  # room for the value and "too hard" after the longest bar
+    rows = [(s.title, s.scores) for s in reading.sections] + [("Whole guide", reading.whole)]
+    judged = [(title, scores) for title, scores in rows if scores.judged()]
     bars = []
-    rows = [(s.title, s.scores) for s in reading.sections if s.scores.sentences]
-    rows.append(("Whole guide", reading.whole))
-    for i, (title, scores) in enumerate(rows):
+    for i, (title, scores) in enumerate(judged):
         value = scores.grade if name == "grade" else scores.figures()[name]
         shown = max(0.0, min(value, top))
         bars.append(Bar(title, value, 30 + i * (BAR_HEIGHT + GAP), span * shown / top,
                         scores.too_hard(reading.target)))
     hard = [b.label for b in bars if b.too_hard]
+    short = [title for title, scores in rows if scores.too_short]
     description = (f"{label} of each section. Target: {target:g}. "
-                   + (f"Too hard: {', '.join(hard)}." if hard else "Every section meets the target."))
+                   + (f"Too hard: {', '.join(hard)}." if hard else "Every section shown meets the target.")
+                   + (f" Too short to score, not shown: {', '.join(short)}." if short else ""))
     return Chart(f"Reading level by section: {label}", description, tuple(bars),
                  LABEL_WIDTH + span * target / top, f"target {target:g}", 40 + len(bars) * (BAR_HEIGHT + GAP))

@@ -56,7 +56,9 @@ def test_report_json_gives_outputs_and_grades(tmp_path):
     main([str(ALS), "--out", str(tmp_path), "--quiet", "--no-validate"])
     data = json.loads((tmp_path / "als-pathophysiology" / "en" / "report.json").read_text())
     assert set(data["outputs"]) == {"pdf", "docx", "epub"}
-    assert data["reading"]["whole"]["smog"] > 15 and data["reading"]["target_grade"] == 8
+    whole = data["reading"]["whole"]
+    assert whole["flesch_kincaid"] > 15 and data["reading"]["target_grade"] == 8
+    assert "smog" not in whole and whole["note"] == "SMOG needs 30 sentences; judged by Flesch-Kincaid"
 
 
 @pytest.mark.parametrize("command", [[sys.executable, "build.py", "--help"], ["plainpress", "build", "--help"]])
@@ -64,7 +66,7 @@ def test_help_explains_each_option(command):
     if command[0] == "plainpress":
         command[0] = str(ROOT / ".venv" / "bin" / "plainpress") if (ROOT / ".venv").exists() else "plainpress"
     text = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    for option in ("--lang", "--format", "--paper", "--out", "--strict"):
+    for option in ("--lang", "--format", "--paper", "--out", "--strict", "--verbose"):
         assert option in text
 
 
@@ -81,8 +83,8 @@ def _fake_validators(status):
 
 
 @pytest.mark.parametrize("status, strict_exit, shown", [
-    ("fail", 1, "fake: FAIL"), ("missing", 0, "fake: NOT CHECKED (the fake tool is not installed)"),
-    ("pass", 0, "fake: pass")])
+    ("fail", 1, "fake: FAILS, 1 problem: fake\n"), ("missing", 0, "fake: NOT CHECKED (the fake tool is not installed)"),
+    ("pass", 0, "fake: passes: fake\n")])
 def test_validator_results_reach_the_summary_the_exit_code_and_accessibility_json(
         tmp_path, capsys, monkeypatch, status, strict_exit, shown):
     import plainpress.validate as validate
@@ -94,6 +96,17 @@ def test_validator_results_reach_the_summary_the_exit_code_and_accessibility_jso
     data = json.loads((tmp_path / "als-basics" / "en" / "accessibility.json").read_text())
     expected = {"fail": "fail", "missing": "not checked", "pass": "pass"}[status]
     assert data["outputs"]["epub"]["status"] == expected
+
+
+def test_validator_counts_are_shown_only_with_verbose(tmp_path, capsys, monkeypatch):
+    import plainpress.validate as validate
+    monkeypatch.setattr(validate, "validators", _fake_validators("pass"))
+    basics = str(ROOT / "source" / "als-basics")
+    assert main([basics, "--format", "epub", "--out", str(tmp_path)]) == 0
+    assert "errors 0" not in capsys.readouterr().out
+    assert main(["build", basics, "--format", "epub", "--out", str(tmp_path), "--verbose"]) == 0
+    assert "fake: passes: fake [errors 0]\n" in capsys.readouterr().out
+    assert main(["check", basics, "-v"]) == 0
 
 
 def test_an_empty_format_list_is_bad_input(tmp_path, capsys):

@@ -115,8 +115,11 @@ def test_strict_reading_names_the_guide_that_asks_for_it():
 
 
 def test_a_strict_check_ends_with_the_reason(guide, capsys):
-    assert main(["check", str(guide / "en.md"), "--strict", "-q"]) == 1
-    assert capsys.readouterr().err == "plainpress: --strict: 2 problems (2 reading.grade); exit 1\n"
+    source = guide / "en.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\n## Later\n\nPhysicians occasionally "
+                      "administer supplementary medication.\n", encoding="utf-8")
+    assert main(["check", str(source), "--strict", "-q"]) == 1
+    assert capsys.readouterr().err == "plainpress: --strict: 4 problems (4 plain.undefined-term); exit 1\n"
 
 
 # Help and version ---------------------------------------------------------------------------------

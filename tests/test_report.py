@@ -8,8 +8,14 @@ from pathlib import Path
 import jsonschema
 from lxml import html as lxml_html
 
-from conftest import ALS, ROOT
+from conftest import ALS, FIXTURES, ROOT
+from plainpress.checks.formulas import Scores
+from plainpress.checks.readability import ReadingReport, SectionReading
 from plainpress.cli import main
+from plainpress.report import reading_table, validator_line
+from plainpress.report_chart import bar_chart
+from plainpress.validate import ToolResult
+from plainpress.findings import Finding
 
 SCHEMA = json.loads((ROOT / "plainpress" / "data" / "report.schema.json").read_text())
 
@@ -22,7 +28,8 @@ def built(tmp_path, source=ALS) -> Path:
 def test_report_json_matches_its_schema(tmp_path):
     data = json.loads((built(tmp_path) / "report.json").read_text())
     jsonschema.validate(data, SCHEMA)
-    assert data["reading"]["verdict"].startswith("The whole guide reads at grade 17: college graduate.")
+    assert data["reading"]["verdict"].startswith(
+        "The whole guide reads at grade 16.6 (by Flesch-Kincaid: SMOG needs 30 sentences): college graduate.")
     assert len(data["reading"]["hardest_sentences"]) == 10
     assert data["rule_counts"]["reading.grade"] == 6
 
@@ -64,3 +71,72 @@ def test_hard_words_are_marked_and_outputs_linked(tmp_path):
     assert "neuroinflammation" in marked and "the" not in marked
     links = [a.get("href") for a in page.xpath("//h2[@id='files']/following-sibling::ul[1]//a")]
     assert links == ["als-pathophysiology-en.pdf", "als-pathophysiology-en.docx", "als-pathophysiology-en.epub"]
+
+
+FOOT_CARE_ES = FIXTURES / "good" / "foot-care" / "es.md"
+
+
+def test_the_spanish_report_speaks_of_spanish_measures_and_words(tmp_path):
+    folder = built(tmp_path, FOOT_CARE_ES)
+    data = json.loads((folder / "report.json").read_text())
+    jsonschema.validate(data, SCHEMA)
+    hardest = data["reading"]["hardest_sentences"]
+    assert {h["measure"] for h in hardest} == {"Fernandez-Huerta"}
+    assert not {"Calcetines", "Hidratar"} & {h["text"] for h in hardest}
+    page = lxml_html.fromstring((folder / "report.html").read_text())
+    text = page.text_content()
+    assert "Grade" not in text and "grade 6" not in text
+    assert "four or more syllables, and not on plainpress's list of everyday Spanish words" in text
+    assert "`reading_grade` is for English formulas; Spanish is judged by INFLESZ 55 or more" in text
+    assert not {"zapatos", "calcetines", "pequeña"} & {m.text.lower() for m in page.iter("mark")}
+    rows = [r.xpath("./th")[0].text_content() for r in page.xpath("//table[1]/tbody/tr")]
+    assert rows[0] == "Lo más importante"
+    assert page.xpath("//table[1]//th/span/@lang") == ["es"] * 4
+    assert "This guide lists no terms of its own (terms: in its front matter), so no term was checked." in text
+
+
+def test_every_verdict_agrees_with_the_figure_it_shows(tmp_path):
+    data = json.loads((built(tmp_path) / "report.json").read_text())
+    target = data["reading"]["target_grade"]
+    for row in data["reading"]["sections"] + [data["reading"]["whole"]]:
+        grade = max(row.get("smog", 0), row["flesch_kincaid"])
+        assert row["too_hard"] == (row["verdict"] == "too hard") == (grade > target), row
+
+
+def _reading_at_smog_6() -> ReadingReport:
+    """A text whose SMOG is 6.03: shown as 6.0, so it meets a target of 6."""
+    scores = Scores("en", sentences=31, words=310, syllables=400, polysyllables=8)
+    return ReadingReport("en", 6, True, (SectionReading("a", "A", "en.md:3", scores, False),), scores)
+
+
+def test_the_terminal_and_the_chart_judge_the_value_they_show():
+    reading = _reading_at_smog_6()
+    table = reading_table(reading)
+    assert table[2] == "    A                                        6.0     3.5  ok"
+    chart = bar_chart(reading)
+    assert [(b.value, b.too_hard) for b in chart.bars] == [(6.0, False), (6.0, False)]
+
+
+def _tool(passed: bool) -> ToolResult:
+    findings = () if passed else (Finding("error", "pdfua.7.1", "x.pdf", "text not tagged"),)
+    return ToolResult("pdf/ua-1", "x.pdf", True, {"rules": 104, "passed": 104 - (not passed)}, findings)
+
+
+def test_validators_speak_in_words_and_show_counts_only_when_asked():
+    assert validator_line(_tool(True)) == "pdf/ua-1: passes: PDF/UA-1, the standard for accessible PDF, 104 rules"
+    assert validator_line(_tool(True), verbose=True).endswith("104 rules [rules 104, passed 104]")
+    assert validator_line(_tool(False)).splitlines()[0] == (
+        "pdf/ua-1: FAILS, 1 problem: PDF/UA-1, the standard for accessible PDF, 104 rules")
+
+
+def test_the_html_report_shows_validator_verdicts_without_counts(tmp_path, monkeypatch):
+    import plainpress.validate as validate
+    counts = {"Div": 6, "LBody": 16, "untagged_runs": 5}
+    monkeypatch.setattr(validate, "validators", lambda fmt: [
+        ("pdf-structure", lambda p, guide: ToolResult("pdf-structure", p.name, True, counts))])
+    assert main([str(ALS), "--format", "epub", "--out", str(tmp_path), "-q"]) == 0
+    folder = tmp_path / "als-pathophysiology" / "en"
+    text = lxml_html.fromstring((folder / "report.html").read_text()).text_content()
+    assert "passes: tags that screen readers follow" in text and "untagged_runs" not in text
+    saved = json.loads((folder / "accessibility.json").read_text())
+    assert saved["outputs"]["epub"]["validators"][0]["counts"] == counts

@@ -63,7 +63,7 @@ def test_ids_are_stable_and_unique():
 
 def test_sections_are_cut_at_level_2_headings():
     sections = read_guide(SAMPLE).sections()
-    assert [s.title for s in sections] == ["Introduction", "Your medicines", "Questions", "Glossary"]
+    assert [s.title for s in sections] == ["Key points", "Your medicines", "Questions", "Glossary"]
     assert [len(s.blocks) for s in sections] == [1, 9, 1, 1]
 
 

@@ -59,17 +59,18 @@ def long_lists(guide: m.Guide) -> list[Finding]:
 
 
 def undefined_terms(guide: m.Guide) -> list[Finding]:
-    """Medical terms (the shipped list, the guide's own `terms:`, and long unusual words) that the
-    glossary does not define; one finding per term, at its first use."""
+    """Medical terms (the shipped list and long unusual words, both English; the guide's own `terms:`)
+    that the glossary does not define; one finding per term, at its first use."""
     defined = _glossary_words(guide)
-    terms = [normal_term(t) for t in (*medical_terms(), *guide.meta.terms)]
+    english = base_language(guide.meta.lang) == "en"
+    terms = [normal_term(t) for t in (*(medical_terms() if english else ()), *guide.meta.terms)]
     first: dict[str, list] = {}  # term -> [shown, location, uses, is a medical term]
     for s in _text_sentences(guide):
         text = " " + normal_term(s.text) + " "
         for term in terms:
             if f" {term} " in text and not _is_defined(term, defined):
                 _count(first, term, term, str(s.loc), True)
-        if base_language(guide.meta.lang) == "en":
+        if english:
             for word in words(s.text):
                 key = normal_term(word)
                 if (syllables(word, guide.meta.lang) >= 4 and not is_plain_word(word)
@@ -103,6 +104,14 @@ def acronyms(guide: m.Guide) -> list[Finding]:
                                    f"write the words in full the first time, then the short form: "
                                    f"“words in full ({acronym})”"))
     return out
+
+
+def english_only_note(lang: str) -> str:
+    """What the rules do not check in a language other than English, said rather than passed over."""
+    if base_language(lang) == "en":
+        return ""
+    return ("Some rules are checked in English only: medical terms from plainpress's list, long unusual words "
+            "and passive voice. The terms a guide lists in its front matter (terms:) are checked in any language.")
 
 
 def passive_voice(guide: m.Guide) -> list[Finding]:

@@ -1,4 +1,5 @@
-"""Reading level per section and for the whole guide, scored on the guide's own sentences.
+"""Reading level per section and for the whole guide, scored on the guide's own sentences, each
+language by its own formulas and words.
 
 Sentences are split here, block by block, because textstat merges list items without a full stop
 into one sentence and ignores short ones; textstat counts the words' syllables.
@@ -10,17 +11,26 @@ from dataclasses import dataclass
 
 from .. import model as m
 from ..findings import Finding
-from .formulas import Scores, base_language, grade_words, scored, textstat
-from .words import is_plain_word
+from .formulas import (MIN_WORDS, SMOG_SENTENCES, Scores, base_language, ease_targets, grade_words,
+                       harder_when_higher, inflesz_words, language_name, scored, target_text, textstat)
+from .words import hard_word_rule, hard_word_syllables, is_plain_word
 
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+(?=[\"'‘“(\[¿¡]?[A-ZÁÉÍÓÚÑÜ0-9])")
+_END_MARK = re.compile(r"[.!?…][\"'’”)\]]*$")
+LABEL_WORDS = 2  # a text this short without an end mark is a label ("Every day"), not a sentence
 
 
 @dataclass(frozen=True)
 class Sentence:
     text: str
     loc: m.Location
+
+    @property
+    def label(self) -> bool:
+        """A table cell or list item like "Moisturise" or "Every day": a name, not a sentence to score
+        (textstat, too, ignores sentences of two words or fewer)."""
+        return len(words(self.text)) <= LABEL_WORDS and not _END_MARK.search(self.text)
 
 
 @dataclass(frozen=True)
@@ -36,8 +46,9 @@ class SectionReading:
 class HardSentence:
     text: str
     location: str
-    grade: float                 # Flesch-Kincaid grade of the sentence alone
-    hard_words: tuple[str, ...]  # words of 3+ syllables that are not everyday words
+    measure: str                 # the formula it is ranked by, e.g. "Fernandez-Huerta"
+    score: float                 # that formula on the sentence alone, as shown
+    hard_words: tuple[str, ...]  # long words that are not everyday words of the language
 
 
 @dataclass(frozen=True)
@@ -48,36 +59,66 @@ class ReadingReport:
     sections: tuple[SectionReading, ...]
     whole: Scores
     hardest: tuple[HardSentence, ...] = ()
+    setting_findings: tuple[Finding, ...] = ()
 
     def findings(self):
+        yield from self.setting_findings
         if not self.scored:
             yield Finding("info", "reading.not-scored", "", f"reading level is not scored for language `{self.lang}`",
                           "plainpress has readability formulas for en, es, de, fr, it, nl and ru")
             return
-        for section in self.sections:
-            if section.scores.too_hard(self.target):
-                yield Finding("warning", "reading.grade", section.location,
-                              f"“{section.title}” is too hard to read: {section.scores.describe()}; "
-                              f"{self.target_text()}",
-                              "use sentences of 20 words or fewer and everyday words; define medical terms "
-                              "in the glossary (see the hardest sentences in report.html)")
+        hard = [s for s in self.sections if s.scores.too_hard(self.target)]
+        for section in hard:
+            yield self._too_hard(f"“{section.title}”", section.location, section.scores)
+        if not hard and self.whole.too_hard(self.target):  # sections too short to judge alone
+            yield self._too_hard("the whole guide", self.sections[0].location, self.whole)
+
+    def _too_hard(self, what: str, location: str, scores: Scores) -> Finding:
+        note = f" ({scores.note()})" if scores.note() else ""
+        return Finding("warning", "reading.grade", location,
+                       f"{what} is too hard to read: {scores.describe()}{note}; {self.target_text()}",
+                       "use sentences of 20 words or fewer and everyday words; define medical terms "
+                       "in the glossary (see the hardest sentences in report.html)")
 
     def target_text(self) -> str:
-        if base_language(self.lang) == "en":
-            return f"the target is grade {self.target:g} or lower"
-        if base_language(self.lang) == "es":
-            return "the target is INFLESZ 55 or more and Fernandez-Huerta 60 or more"
-        return "the target is a reading ease of 60 or more"
+        return target_text(self.lang, self.target)
+
+    def hard_word_rule(self) -> str:
+        return hard_word_rule(base_language(self.lang))
+
+    def hardest_rule(self) -> str:
+        """How the hardest sentences are chosen, in words."""
+        measure = self.hardest[0].measure if self.hardest else ""
+        order = "higher is harder" if harder_when_higher(self.lang) else "lower is harder"
+        return f"Each sentence is scored alone by {measure} ({order}); the hardest come first."
+
+    def notes(self) -> list[str]:
+        """The rules behind the figures that a reader of the table needs, once each."""
+        used = {s.scores.note() for s in self.sections} | {self.whole.note()}
+        notes = []
+        if any(n.startswith("SMOG") for n in used):
+            notes.append(f"SMOG needs {SMOG_SENTENCES} sentences: a section with fewer is judged by "
+                         "Flesch-Kincaid alone, and its SMOG is not shown.")
+        if any(n.startswith("fewer than") for n in used):
+            notes.append(f"A section of fewer than {MIN_WORDS} words is too short for a readability formula: "
+                         "it is not judged alone, but counts towards the whole guide.")
+        return notes
 
     def verdict(self) -> str:
         """One plain sentence on the whole guide."""
         if not self.scored or not self.whole.sentences:
             return f"Reading level: not scored for language `{self.lang}`."
+        if self.whole.too_short:
+            return f"The whole guide is too short to score: fewer than {MIN_WORDS} words."
         if base_language(self.lang) != "en":
             state = "too hard" if self.whole.too_hard(self.target) else "within the target"
-            return f"The whole guide is {state}: {self.whole.describe()}."
+            text = f"The whole guide is {state}: {self.whole.describe()}."
+            if base_language(self.lang) == "es":
+                text += f" On the INFLESZ scale that is {inflesz_words(self.whole.figures()['szigriszt_pazos'])}."
+            return text
         grade = self.whole.grade
-        text = f"The whole guide reads at grade {grade:.0f}: {grade_words(grade)}."
+        by = "" if self.whole.smog_valid else f" (by Flesch-Kincaid: SMOG needs {SMOG_SENTENCES} sentences)"
+        text = f"The whole guide reads at grade {grade:.1f}{by}: {grade_words(grade)}."
         if grade > self.target:
             text += f" Patient material should be grade {min(self.target, 8):g} or lower."
         return text
@@ -90,7 +131,8 @@ def sentences(text: str) -> list[str]:
 
 def located_sentences(blocks) -> list[Sentence]:
     """The sentences of some blocks: each list item, table cell and glossary meaning counts as (at
-    least) one sentence; headings and call-out titles are not prose."""
+    least) one sentence; headings and call-out titles are not prose. Labels are kept here (a medical
+    term in a table cell still needs defining); scoring leaves them out."""
     out: list[Sentence] = []
 
     def add(inlines, loc):
@@ -115,8 +157,13 @@ def located_sentences(blocks) -> list[Sentence]:
     return out
 
 
+def scored_sentences(blocks) -> list[Sentence]:
+    """The sentences a readability formula sees: labels left out."""
+    return [s for s in located_sentences(blocks) if not s.label]
+
+
 def prose(blocks) -> list[str]:
-    return [s.text for s in located_sentences(blocks)]
+    return [s.text for s in scored_sentences(blocks)]
 
 
 def words(sentence: str) -> list[str]:
@@ -146,15 +193,35 @@ def score(sentence_list: list[str], lang: str = "en") -> Scores:
     return Scores(lang, len(sentence_list), n_words, n_syllables, n_poly)
 
 
+def hard_words(sentence: str, lang: str) -> tuple[str, ...]:
+    """The words of a sentence that are long for its language and not everyday words, each once."""
+    base = base_language(lang)
+    least = hard_word_syllables(base)
+    if least is None:
+        return ()
+    return tuple(dict.fromkeys(w for w in words(sentence) if syllables(w, lang) >= least and not is_plain_word(w, base)))
+
+
 def hardest_sentences(found: list[Sentence], lang: str, count: int = 10) -> tuple[HardSentence, ...]:
+    """The hardest sentences by the language's own sentence measure, each text once."""
     ranked = []
-    for sentence in found:
-        scores = score([sentence.text], lang)
-        hard = tuple(dict.fromkeys(w for w in words(sentence.text)
-                                   if syllables(w, lang) >= 3 and not is_plain_word(w)))
-        ranked.append(HardSentence(sentence.text, str(sentence.loc), scores.flesch_kincaid, hard))
-    ranked.sort(key=lambda s: (-s.grade, s.location))
+    for sentence in {s.text: s for s in reversed(found) if not s.label}.values():
+        measure, value = score([sentence.text], lang).sentence_measure()
+        ranked.append(HardSentence(sentence.text, str(sentence.loc), measure, value, hard_words(sentence.text, lang)))
+    sign = -1 if harder_when_higher(lang) else 1
+    ranked.sort(key=lambda s: (sign * s.score, s.location, s.text))
     return tuple(ranked[:count])
+
+
+def setting_findings(guide: m.Guide) -> tuple[Finding, ...]:
+    """Front-matter settings that do not apply to the guide's language, said rather than ignored."""
+    line = guide.meta.line_of("reading_grade")
+    if line is None or base_language(guide.meta.lang) == "en":
+        return ()
+    judged = f"by {ease_targets(guide.meta.lang)}" if scored(guide.meta.lang) else "not at all: plainpress has no formula for it"
+    return (Finding("info", "reading.setting-ignored", f"{guide.path}:{line}",
+                    f"`reading_grade` is for English formulas; {language_name(guide.meta.lang)} is judged {judged}",
+                    "remove `reading_grade` from this guide's front matter"),)
 
 
 def reading_report(guide: m.Guide) -> ReadingReport:
@@ -163,7 +230,7 @@ def reading_report(guide: m.Guide) -> ReadingReport:
     sections, body = [], []
     for section in guide.sections():
         loc = str(section.heading.loc) if section.heading else f"{guide.path}:1"
-        found = located_sentences(section.blocks)
+        found = scored_sentences(section.blocks)
         reference = bool(section.blocks) and all(isinstance(b, m.DefinitionList) for b in section.blocks)
         scores = score([s.text for s in found], lang) if is_scored else Scores(lang)
         sections.append(SectionReading(section.id, section.title, loc, scores, reference))
@@ -172,4 +239,5 @@ def reading_report(guide: m.Guide) -> ReadingReport:
     # Short glossary definitions would hide how hard the guide's own text is.
     whole = sum((s.scores for s in sections if not s.reference), Scores(lang))
     hardest = hardest_sentences(body, lang) if is_scored else ()
-    return ReadingReport(lang, guide.meta.reading_grade, is_scored, tuple(sections), whole, hardest)
+    return ReadingReport(lang, guide.meta.reading_grade, is_scored, tuple(sections), whole, hardest,
+                         setting_findings(guide))

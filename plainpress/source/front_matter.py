@@ -116,7 +116,8 @@ class _Fields:
         return m.Meta(lang=lang, title=title, short_title=short,
                       date=self.date(), subtitle=self.text("subtitle"), version=self.text("version"),
                       organisation=self.text("organisation"), audience=self.text("audience"),
-                      reading_grade=self.grade(), strict_reading=self.flag("strict_reading"), terms=self.terms())
+                      reading_grade=self.grade(), strict_reading=self.flag("strict_reading"), terms=self.terms(),
+                      field_lines=tuple((k, line) for k, line in self.lines.items() if k in self.data))
 
     def text(self, key: str, empty_hint: str = "") -> str:
         """A text field; `empty_hint` makes it required, and says how to fill it in."""

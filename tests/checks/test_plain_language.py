@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from plainpress.checks.plain_language import (acronyms, key_points_first, long_lists, long_paragraphs,
-                                              long_sentences, passive_voice, text_without_heading, undefined_terms)
+from plainpress.checks.plain_language import (acronyms, english_only_note, key_points_first, long_lists,
+                                              long_paragraphs, long_sentences, passive_voice, text_without_heading,
+                                              undefined_terms)
 from plainpress.source import read_guide
 
 FRONT = "---\ntitle: T\nlang: en\ndate: 2026-01-01\n{extra}---\n\n"
@@ -76,3 +77,17 @@ def test_text_before_the_first_heading_is_a_section_without_a_heading(tmp_path):
     (tmp_path / "b").mkdir()
     assert rules(text_without_heading(guide(tmp_path / "a", "Loose words.\n\n## A\n\nHi.\n"))) == ["plain.no-heading"]
     assert text_without_heading(guide(tmp_path / "b", "## A\n\nHi.\n")) == []
+
+
+def test_the_english_term_list_is_not_applied_to_spanish_but_the_guide_terms_are(tmp_path):
+    def spanish(folder, extra=""):
+        folder.mkdir()
+        path = folder / "es.md"
+        path.write_text(f"---\ntitle: T\nlang: es\ndate: 2026-01-01\n{extra}---\n\n## A\n\nPuede tener edema.\n",
+                        encoding="utf-8")
+        return read_guide(path)
+    assert undefined_terms(spanish(tmp_path / "a")) == []
+    [found] = undefined_terms(spanish(tmp_path / "b", "terms: [edema]\n"))
+    assert found.message == "the medical term “edema” is not in the glossary"
+    assert english_only_note("es").startswith("Some rules are checked in English only:")
+    assert english_only_note("en-GB") == ""
