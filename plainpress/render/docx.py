@@ -183,7 +183,7 @@ class _Writer:
     def list(self, block: m.ListBlock, depth: int, callout: str | None = None) -> None:
         """Items in List Bullet/Number (2 and 3 when nested); inside a call-out, in the call-out's own style
         with a bullet or number added, so that they keep its look and its border."""
-        style = callout or ("List Number" if block.ordered else "List Bullet") + ("" if depth == 1 else f" {min(depth, 3)}")
+        style = callout or ("List Number" if block.ordered else "List Bullet") + (f" {min(depth, 3)}" if depth > 1 else "")
         level = min(depth, 3) - 1
         num_id = self.callout_list(block, callout, level) if callout else None
         for item in block.items:
@@ -203,13 +203,15 @@ class _Writer:
         sheet = style_sheet()
         key = (block.ordered, twips(sheet["paragraph"][callout]["indent"]))
         if key not in self.list_definitions:
-            self.list_definitions[key] = ox.add_list_definition(self.doc.part, *key, twips(sheet["callout_list"]["hanging"]))
+            hanging = twips(sheet["callout_list"]["hanging"])
+            self.list_definitions[key] = ox.add_list_definition(self.doc.part, *key, hanging)
         return ox.new_list(self.doc.part, self.list_definitions[key], block.start, level)
 
     def table(self, block: m.Table) -> None:
         table = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.header), style="Table Grid")
         ox.repeat_header_row(table.rows[0])
-        ox.set_cell_margins(table, **{side: twips(inches) for side, inches in style_sheet()["table"]["cell_margins"].items()})
+        margins = style_sheet()["table"]["cell_margins"]
+        ox.set_cell_margins(table, **{side: twips(inches) for side, inches in margins.items()})
         for r, cells in enumerate((block.header, *block.rows)):
             for c, content in enumerate(cells):
                 cell = table.cell(r, c)

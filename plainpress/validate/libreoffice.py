@@ -57,7 +57,8 @@ def run_libreoffice(path: Path, timeout: float = 180) -> ToolResult:
     except Exception as err:  # LibreOffice opened a file that python-docx cannot: still a broken DOCX
         return failed(path, "libreoffice.text-lost", f"python-docx cannot read the DOCX to compare: {err}", len(pages))
     body, running_lost = cut_running(pages, running)
-    findings = tuple(Finding("error", "libreoffice.text-lost", f"{path.name}: {place}", f'{MESSAGES[kind]}: "{words[:60]}"',
+    findings = tuple(Finding("error", "libreoffice.text-lost", f"{path.name}: {place}",
+                             f'{MESSAGES[kind]}: "{words[:60]}"',
                              "Open the DOCX in LibreOffice Writer and look for the text: a part of the DOCX that "
                              "LibreOffice does not read (a text box, a field, a content control) hides it.")
                      for kind, place, words in lost(passages, body) + running_lost)
