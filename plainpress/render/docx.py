@@ -17,6 +17,7 @@ from . import docx_oxml as ox
 
 PAGE_SIZES = {"letter": (Inches(8.5), Inches(11)), "a4": (Inches(8.27), Inches(11.69))}
 CALLOUT_STYLES = {"key-points": "Key Points", "note": "Note", "warning": "Warning", "ask": "Ask"}
+CALLOUT_TITLE_STYLES = {"warning": "Warning Title"}  # others: "Callout Title"
 
 
 @lru_cache(maxsize=1)
@@ -31,6 +32,7 @@ def render_docx(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
     ox.set_language(document, guide.meta.lang)
     ox.turn_off_hyphenation(document)
     set_properties(document, guide.meta)
+    add_footer(document, guide.meta)
     ox.drop_thumbnail(document)
     _Writer(document, guide).write()
     out = io.BytesIO()
@@ -101,11 +103,27 @@ def set_properties(document, meta: m.Meta) -> None:
     props.revision = 1
 
 
+def add_footer(document, meta: m.Meta) -> None:
+    """"Title - page N of M" on every page, worded as the PDF's footer, in the Footer style."""
+    words = labels(meta.lang)
+    paragraph = document.sections[0].footer.paragraphs[0]
+    paragraph.style = document.styles["Footer"]
+    paragraph.add_run(f"{meta.running_title} - {words['page']} ")
+    ox.add_field(paragraph, "PAGE")
+    paragraph.add_run(f" {words['of']} ")
+    ox.add_field(paragraph, "NUMPAGES")
+
+
+def twips(inches: float) -> int:
+    return Inches(inches).twips
+
+
 class _Writer:
     """Appends the guide's blocks to a document, one paragraph style per kind of block."""
 
     def __init__(self, document, guide: m.Guide):
         self.doc, self.guide = document, guide
+        self.list_definitions: dict[tuple[bool, int], int] = {}  # call-out lists: (ordered, indent) -> abstractNumId
 
     def write(self) -> None:
         meta, words = self.guide.meta, labels(self.guide.meta.lang)
@@ -127,11 +145,11 @@ class _Writer:
         elif isinstance(block, m.Paragraph):
             self.paragraph(block.content, style)
         elif isinstance(block, m.ListBlock):
-            self.list(block, depth)
+            self.list(block, depth, None if style == "Normal" else style)
         elif isinstance(block, m.Table):
             self.table(block)
         elif isinstance(block, m.Callout):
-            self.paragraph((m.Text(block.title),), "Callout Title")
+            self.paragraph((m.Text(block.title),), CALLOUT_TITLE_STYLES.get(block.style, "Callout Title"))
             for inner in block.blocks:
                 self.block(inner, CALLOUT_STYLES[block.style])
         elif isinstance(block, m.DefinitionList):
@@ -164,27 +182,43 @@ class _Writer:
                 link = ox.add_hyperlink(paragraph, item.href)
                 self.runs(paragraph, link, item.children, "Hyperlink", lang)
 
-    def list(self, block: m.ListBlock, depth: int) -> None:
-        name = ("List Number" if block.ordered else "List Bullet") + ("" if depth == 1 else f" {min(depth, 3)}")
-        num_id = None
+    def list(self, block: m.ListBlock, depth: int, callout: str | None = None) -> None:
+        """Items in List Bullet/Number (2 and 3 when nested); inside a call-out, in the call-out's own style
+        with a bullet or number added, so that they keep its look and its border."""
+        style = callout or ("List Number" if block.ordered else "List Bullet") + (f" {min(depth, 3)}" if depth > 1 else "")
+        level = min(depth, 3) - 1
+        num_id = self.callout_list(block, callout, level) if callout else None
         for item in block.items:
             for i, inner in enumerate(item.blocks):
-                if isinstance(inner, m.Paragraph):
-                    paragraph = self.paragraph(inner.content, name if i == 0 else "Normal")
-                    if block.ordered and i == 0:
+                if isinstance(inner, m.Paragraph) and i == 0:
+                    paragraph = self.paragraph(inner.content, style)
+                    if callout:
+                        ox.use_numbering(paragraph, num_id, level)
+                    elif block.ordered:
                         num_id = num_id or ox.new_numbering(paragraph, block.start)
                         ox.use_numbering(paragraph, num_id)
                 else:
-                    self.block(inner, depth=depth + 1)
+                    self.block(inner, callout or "Normal", depth + 1)
+
+    def callout_list(self, block: m.ListBlock, callout: str, level: int) -> int:
+        """A list of its own (numbered from the list's start) whose marks hang where the call-out's text starts."""
+        sheet = style_sheet()
+        key = (block.ordered, twips(sheet["paragraph"][callout]["indent"]))
+        if key not in self.list_definitions:
+            hanging = twips(sheet["callout_list"]["hanging"])
+            self.list_definitions[key] = ox.add_list_definition(self.doc.part, *key, hanging)
+        return ox.new_list(self.doc.part, self.list_definitions[key], block.start, level)
 
     def table(self, block: m.Table) -> None:
         table = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.header), style="Table Grid")
         ox.repeat_header_row(table.rows[0])
+        margins = style_sheet()["table"]["cell_margins"]
+        ox.set_cell_margins(table, **{side: twips(inches) for side, inches in margins.items()})
         for r, cells in enumerate((block.header, *block.rows)):
             for c, content in enumerate(cells):
                 cell = table.cell(r, c)
                 paragraph = cell.paragraphs[0]
-                paragraph.style = self.doc.styles["Normal"]
+                paragraph.style = self.doc.styles["Table Text"]
                 self.runs(paragraph, paragraph._p, (m.Strong(content),) if r == 0 else content, None, None)
 
     def image(self, block: m.Image) -> None:

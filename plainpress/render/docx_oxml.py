@@ -103,15 +103,67 @@ def new_numbering(paragraph, start: int = 1) -> int:
     """
     numbering = paragraph.part.numbering_part.element
     style_num = paragraph.style.element.pPr.numPr.numId.val
-    abstract = numbering.num_having_numId(style_num).abstractNumId.val
-    num = numbering.add_num(abstract)
-    override = num.add_lvlOverride(ilvl=0)
-    override.add_startOverride(start)
-    return num.numId
+    return new_list(paragraph.part, numbering.num_having_numId(style_num).abstractNumId.val, start)
 
 
-def use_numbering(paragraph, num_id: int) -> None:
+def use_numbering(paragraph, num_id: int, level: int = 0) -> None:
     numpr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-    numpr.get_or_add_ilvl().val = 0
+    numpr.get_or_add_ilvl().val = level
     numpr.get_or_add_numId().val = num_id
 
+
+def add_field(paragraph, instruction: str) -> None:
+    """A field Word and LibreOffice compute as they lay out the page (PAGE, NUMPAGES), with no stale result
+    of its own: a viewer that cannot compute it shows nothing rather than a wrong number."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), f" {instruction} ")
+    paragraph._p.append(field)
+
+
+def set_cell_margins(table, **twips: int) -> None:
+    """Padding inside every cell of the table (`top`, `bottom`, `left`, `right`), in the table's own properties."""
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):  # the schema's order
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(twips[side]))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+
+
+def add_list_definition(part, ordered: bool, indent: int, hanging: int, levels: int = 3) -> int:
+    """A new abstract list of bullets or numbers "1." whose level k hangs its mark at `indent` + k * `hanging`
+    (twips), text one `hanging` further in; returns its abstractNumId."""
+    numbering = part.numbering_part.element
+    ids = [int(x) for x in numbering.xpath("./w:abstractNum/@w:abstractNumId")]
+    abstract_id = max(ids, default=-1) + 1
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), str(abstract_id))
+    for level in range(levels):
+        abstract.append(_list_level(level, ordered, indent + (level + 1) * hanging, hanging))
+    first_num = numbering.find(qn("w:num"))
+    (first_num.addprevious if first_num is not None else numbering.append)(abstract)  # abstracts come first
+    return abstract_id
+
+
+def _list_level(level: int, ordered: bool, left: int, hanging: int):
+    lvl = OxmlElement("w:lvl")
+    lvl.set(qn("w:ilvl"), str(level))
+    for tag, value in (("w:start", "1"), ("w:numFmt", "decimal" if ordered else "bullet"),
+                       ("w:lvlText", f"%{level + 1}." if ordered else "\u2022"), ("w:lvlJc", "left")):
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), value)
+        lvl.append(el)
+    ppr, ind = OxmlElement("w:pPr"), OxmlElement("w:ind")
+    ind.set(qn("w:left"), str(left))
+    ind.set(qn("w:hanging"), str(hanging))
+    ppr.append(ind)
+    lvl.append(ppr)
+    return lvl
+
+
+def new_list(part, abstract_id: int, start: int = 1, level: int = 0) -> int:
+    """A list of its own on an abstract list definition, numbered from `start` at `level`; returns its numId."""
+    num = part.numbering_part.element.add_num(abstract_id)
+    num.add_lvlOverride(ilvl=level).add_startOverride(start)
+    return num.numId

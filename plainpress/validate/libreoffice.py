@@ -1,7 +1,11 @@
 """LibreOffice opens the DOCX the way a clinic's or a translator's office suite would: headless, to PDF.
 
-The DOCX passes when LibreOffice converts it and no paragraph's words are lost on the way: every
-paragraph of the DOCX (tables included) must be in the converted PDF's text, in order, white space aside.
+The DOCX passes when LibreOffice converts it and no words are lost on the way, white space aside: every
+body paragraph must be in the converted PDF's text, in order; every table's characters must be there,
+between the paragraphs around it, in any order (the PDF's text runs line by line across a table's columns,
+so a cell that wraps comes apart); each header and footer must be on some page, its fields (page numbers)
+taking any value, and it is cut from each page's text before the body is compared (a paragraph that runs
+over a page break would otherwise be split by it).
 Each run has its own throwaway profile, so runs in parallel do not clash over one.
 """
 from __future__ import annotations
@@ -13,6 +17,9 @@ import signal
 import subprocess
 import tempfile
 import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 
 from ..findings import Finding
@@ -20,6 +27,13 @@ from . import ToolResult
 
 TOOL = "libreoffice"
 DOCX_FILTER = "MS Word 2007 XML"  # never fall back to importing a broken file as plain text
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MESSAGES = {
+    "paragraph": "this text is missing from (or out of order in) LibreOffice's PDF",
+    "cell": "this table cell's text is missing from LibreOffice's PDF",
+    "table": "some of this table's text is missing from LibreOffice's PDF",
+    "running": "this header or footer is on no page of LibreOffice's PDF",
+}
 
 
 def soffice() -> str | None:
@@ -35,19 +49,20 @@ def run_libreoffice(path: Path, timeout: float = 180) -> ToolResult:
         if problem:
             return failed(path, "libreoffice.convert", problem)
         try:
-            pages, text = pdf_pages_and_text(pdf)
+            pages = pdf_page_texts(pdf)
         except Exception as err:  # LibreOffice wrote something that is not a readable PDF
             return failed(path, "libreoffice.convert", f"the converted PDF cannot be read: {err}")
     try:
-        paragraphs = docx_paragraphs(path)
+        passages, running = docx_text(path)
     except Exception as err:  # LibreOffice opened a file that python-docx cannot: still a broken DOCX
-        return failed(path, "libreoffice.text-lost", f"python-docx cannot read the DOCX to compare: {err}", pages)
-    findings = tuple(Finding("error", "libreoffice.text-lost", f"{path.name}: paragraph {n}",
-                             f'this text is missing from (or out of order in) LibreOffice\'s PDF: "{words[:60]}"',
-                             "Open the DOCX in LibreOffice Writer and look for the paragraph: a part of the "
-                             "DOCX that LibreOffice does not read (a text box, a field, a content control) hides it.")
-                     for n, words in lost(paragraphs, text))
-    return ToolResult(TOOL, path.name, True, {"pages": pages, "errors": len(findings)}, findings)
+        return failed(path, "libreoffice.text-lost", f"python-docx cannot read the DOCX to compare: {err}", len(pages))
+    body, running_lost = cut_running(pages, running)
+    findings = tuple(Finding("error", "libreoffice.text-lost", f"{path.name}: {place}",
+                             f'{MESSAGES[kind]}: "{words[:60]}"',
+                             "Open the DOCX in LibreOffice Writer and look for the text: a part of the DOCX that "
+                             "LibreOffice does not read (a text box, a field, a content control) hides it.")
+                     for kind, place, words in lost(passages, body) + running_lost)
+    return ToolResult(TOOL, path.name, True, {"pages": len(pages), "errors": len(findings)}, findings)
 
 
 def convert(program: str, docx: Path, tmp: Path, timeout: float) -> tuple[Path, str]:
@@ -77,48 +92,130 @@ def failed(path: Path, rule: str, message: str, pages: int = 0) -> ToolResult:
     return ToolResult(TOOL, path.name, True, {"pages": pages, "errors": 1}, (finding,))
 
 
-def pdf_pages_and_text(pdf: Path) -> tuple[int, str]:
+def pdf_page_texts(pdf: Path) -> list[str]:
     import pdfplumber
 
     with pdfplumber.open(pdf) as document:
-        return len(document.pages), "\n".join(page.extract_text() or "" for page in document.pages)
+        return [page.extract_text() or "" for page in document.pages]
 
 
-def docx_paragraphs(path: Path) -> list[str]:
-    """The text of every paragraph, in reading order: tables cell by cell, a merged cell once."""
+@dataclass(frozen=True)
+class Passage:
+    """Text of the DOCX to find in the PDF: a body paragraph (`text`), or a table (`cells`: place and text)."""
+    place: str
+    text: str = ""
+    cells: tuple[tuple[str, str], ...] = ()
+
+
+def docx_text(path: Path) -> tuple[list[Passage], list[tuple[str, str, re.Pattern]]]:
+    """The body's passages in reading order, and each header and footer: its part's name, text and pattern."""
     import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.table import Table
 
-    def walk(container) -> list[str]:
-        out = []
-        for item in container.iter_inner_content():
-            if isinstance(item, Table):
-                seen = []
-                for cell in (c for row in item.rows for c in row.cells):
-                    if cell._tc not in seen:
-                        seen.append(cell._tc)
-                        out += walk(cell)
-            else:
-                out.append(item.text)
-        return out
+    document, passages = docx.Document(str(path)), []
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            passages.append(table_passage(item, f"table {sum(bool(p.cells) for p in passages) + 1}"))
+        else:
+            passages.append(Passage(f"paragraph {sum(not p.cells for p in passages) + 1}", item.text))
+    running = [(rel.target_part.partname.rsplit("/", 1)[-1], rel.reltype == RT.HEADER, rel.target_part.element)
+               for rel in document.part.rels.values() if rel.reltype in (RT.HEADER, RT.FOOTER)]
+    return passages, [(name, text_of(root), running_pattern(root, header)) for name, header, root in running
+                      if squeeze(text_of(root))]
 
-    return walk(docx.Document(str(path)))
+
+def table_passage(table, place: str) -> Passage:
+    """A table's cells, a merged cell once, each with the text of all its paragraphs (nested tables too)."""
+    from docx.text.paragraph import Paragraph
+
+    cells, seen = [], set()
+    for r, row in enumerate(table.rows, 1):
+        for c, cell in enumerate(row.cells, 1):
+            if cell._tc not in seen:
+                seen.add(cell._tc)
+                text = " ".join(Paragraph(p, cell).text for p in cell._tc.iter(W + "p"))
+                cells.append((f"{place}, row {r}, cell {c}", text))
+    return Passage(place, cells=tuple(cells))
+
+
+def text_of(root) -> str:
+    return "".join(t.text or "" for t in root.iter(W + "t"))
+
+
+def running_pattern(root, header: bool) -> re.Pattern:
+    """A header's or footer's squeezed text, each field (a page number, the page count) as any short text,
+    anchored at the start of a page's text (a header) or at its end (a footer)."""
+    pieces, depth = [], 0
+    for el in root.iter(W + "t", W + "fldSimple", W + "fldChar"):
+        kind = el.get(W + "fldCharType")
+        if el.tag == W + "fldSimple" or kind == "begin" and depth == 0:
+            pieces.append(".{0,40}?")
+        depth += {"begin": 1, "end": -1}.get(kind, 0)
+        if el.tag == W + "t" and depth == 0 and not any(a.tag == W + "fldSimple" for a in el.iterancestors()):
+            pieces.append(re.escape(squeeze(el.text or "")))
+    return re.compile(("^" if header else "") + "".join(pieces) + ("" if header else "$"), re.S)
+
+
+def cut_running(pages: list[str], running: list[tuple[str, str, re.Pattern]]) -> tuple[str, list[tuple[str, str, str]]]:
+    """The pages' squeezed text without their headers and footers, and each header or footer found on no page."""
+    body, seen = [], set()
+    for page in pages:
+        text = squeeze(page)
+        for name, _, pattern in running:
+            text, cuts = pattern.subn("", text, count=1)
+            seen |= {name} if cuts else set()
+        body.append(text)
+    missing = [("running", name, " ".join(text.split())) for name, text, _ in running if name not in seen]
+    return "".join(body), missing
 
 
 def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-def lost(paragraphs: list[str], text: str) -> list[tuple[int, str]]:
-    """(number, text) of each paragraph not found in `text` after the one before it."""
-    haystack, position, missing = squeeze(text), 0, []
-    for n, paragraph in enumerate(paragraphs, 1):
-        needle = squeeze(paragraph)
-        if not needle:
+def lost(passages: list[Passage], text: str) -> list[tuple[str, str, str]]:
+    """(kind, place, text) of each paragraph not found in `text` after the one before it, and of each table
+    whose characters are not all between the paragraphs around it (tables side by side count as one)."""
+    haystack, position, missing, done = squeeze(text), 0, [], 0
+    for is_table, group in groupby(passages, key=lambda passage: bool(passage.cells)):
+        group = list(group)
+        done += len(group)
+        if is_table:
+            length = sum(len(squeeze(text)) for table in group for _, text in table.cells)
+            end = next_paragraph(passages[done:], haystack, position, length)
+            missing += lost_cells(group, haystack[position:end])
+            position = end
             continue
-        found = haystack.find(needle, position)
-        if found < 0:
-            missing.append((n, paragraph.strip()))
-        else:
-            position = found + len(needle)
+        for paragraph in group:
+            needle = squeeze(paragraph.text)
+            found = haystack.find(needle, position)
+            if found < 0:
+                missing.append(("paragraph", paragraph.place, paragraph.text.strip()))
+            else:
+                position = found + len(needle)
     return missing
+
+
+def next_paragraph(following: list[Passage], haystack: str, position: int, skip: int) -> int:
+    """Where the first of the following paragraphs that is there starts: looked for `skip` characters on (the
+    length of the tables before it), so that a table cell with the same words is not taken for it."""
+    for passage in following:
+        needle = squeeze(passage.text)
+        if needle:
+            found = haystack.find(needle, position + skip)
+            found = found if found >= 0 else haystack.find(needle, position)
+            if found >= 0:
+                return found
+    return len(haystack)
+
+
+def lost_cells(tables: list[Passage], region: str) -> list[tuple[str, str, str]]:
+    """Nothing when the tables' characters are all in `region`; else the cells with a word that is not (or,
+    failing that, the tables)."""
+    cells = [cell for table in tables for cell in table.cells]
+    if not Counter(squeeze("".join(text for _, text in cells))) - Counter(region):
+        return []
+    gone = [("cell", place, text.strip()) for place, text in cells
+            if any(squeeze(word) not in region for word in text.split())]
+    return gone or [("table", table.place, " | ".join(text for _, text in table.cells)) for table in tables]

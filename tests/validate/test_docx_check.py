@@ -305,3 +305,11 @@ def test_our_settings_keep_the_schema_order():
         settings = z.read("word/settings.xml").decode()
     names = re.findall(r"<w:(\w+)[ />]", settings)
     assert names.index("autoHyphenation") == names.index("defaultTabStop") + 1
+
+
+def test_a_page_number_field_stands_for_its_number(plant):
+    """The footer's "page " PAGE " of " NUMPAGES has single spaces; two before a field are still two."""
+    def edit(d):
+        d.sections[0].footer.paragraphs[0].runs[0].text = "A sample guide - page  "
+    finding = reported(plant(edit), "docx.spaces", "repeated spaces")
+    assert finding.location == 'planted.docx: footer1.xml paragraph 1 ("A sample guide - page of")'
