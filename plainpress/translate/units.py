@@ -137,3 +137,8 @@ def _block(block, text, plain, from_lang: str, lang: str):
                                                     meaning=text(f"{block.id}.{i}.meaning"))
                                             for i, e in enumerate(block.entries, 1)))
     return block
+
+
+def source_digest(guide: m.Guide) -> str:
+    """One digest of every unit of a guide: an exported file records the source it was made from."""
+    return hashlib.sha256("\n".join(f"{u.id}={u.digest}" for u in units(guide)).encode()).hexdigest()[:16]
