@@ -8,11 +8,13 @@ from pathlib import Path
 from . import model as m
 from .checks import run_checks
 from .checks.readability import ReadingReport
+from .checks.translation import current_share
 from .files import exclusive, remove_stale_temporaries, write_atomic
 from .findings import Finding
 from .render import RenderError, RenderOptions, renderers
 from .report import write_reports
 from .source import SourceError, read_guide
+from .translate.memory import Origin, read_origin
 from .languages import is_language_tag
 from .validate import ToolResult, validate_outputs
 
@@ -31,6 +33,11 @@ class GuideResult:
     outputs: dict[str, Path] = field(default_factory=dict)
     validation: dict[str, list[ToolResult]] = field(default_factory=dict)
     out_dir: Path | None = None   # where its outputs and reports were written
+    origin: Origin | None = None  # a translation's source and record
+
+    def translation_current(self) -> float | None:
+        """The share of a translation that translates the present source; None for a source guide."""
+        return current_share(self.guide, self.origin.source, self.origin.record) if self.origin else None
 
     def failed_validators(self) -> list[ToolResult]:
         return [r for results in self.validation.values() for r in results if r.checked and not r.passed]
@@ -42,7 +49,9 @@ def build(paths: list[Path], formats: tuple[str, ...], langs: tuple[str, ...], o
     """Find, read and check every source; render every guide in memory; then, holding the output
     folder, write, validate and report. Bad input or a failed render leaves the folder as it was."""
     guides = read_all(find_sources(paths, langs))
-    results = [GuideResult(guide, *run_checks(guide)) for guide in guides]
+    origins = read_origins(guides)
+    results = [GuideResult(guide, *run_checks(guide, origins.get(guide.path)), origin=origins.get(guide.path))
+               for guide in guides]
     if not render:
         return results
     rendered = [render_all(result.guide, formats, options) for result in results]
@@ -143,6 +152,23 @@ def read_all(sources: list[Path]) -> list[m.Guide]:
     if problems:
         raise SourceError(problems)
     return guides
+
+
+def read_origins(guides: list[m.Guide]) -> dict[Path, Origin]:
+    """Each translated guide's source and record, read before anything is written."""
+    known = {g.path: g for g in guides}
+    origins, problems = {}, []
+    for guide in guides:
+        try:
+            origin = read_origin(guide, read_guide, known)
+        except ValueError as err:
+            problems.append(str(err))
+            continue
+        if origin is not None:
+            origins[guide.path] = origin
+    if problems:
+        raise BuildInputError("\n".join(problems))
+    return origins
 
 
 def render_all(guide: m.Guide, formats: tuple[str, ...], options: RenderOptions) -> dict[str, bytes]:

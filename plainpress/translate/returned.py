@@ -31,12 +31,21 @@ class Mismatch:
         return f"{self.where}{words}: {self.message}; {self.hint}"
 
 
+@dataclass(frozen=True)
+class Previous:
+    """A unit's translation as it stands in `<lang>.md`, for an export to carry to the translator."""
+    text: tuple[m.Inline, ...]   # the current translation
+    stale: bool                  # the source has changed since it was translated
+    old_source: str              # the source's words it was made from (plain), when known
+
+
 @dataclass
 class Returned:
     header: Header
     texts: dict[str, tuple[m.Inline, ...]] = field(default_factory=dict)   # unit id -> translation
     reviewed: set[str] = field(default_factory=set)   # units a translator confirmed (not left as new/fuzzy)
     mismatches: list[Mismatch] = field(default_factory=list)
+    made_from: dict[str, str] = field(default_factory=dict)   # unit id -> digest of the source text it saw
 
 
 class TranslationImportError(Exception):
