@@ -13,11 +13,12 @@ from .config import load_settings
 from .languages import is_language_tag
 from .render import FORMATS, PAPERS, RenderError, RenderOptions
 from .source import SourceError
+from .translate import command as translate_command
 
 EXIT_OK, EXIT_STRICT, EXIT_INPUT = 0, 1, 2
 
 
-COMMANDS = ("build", "check")
+COMMANDS = ("build", "check", "translate")
 
 
 def parser(settings) -> argparse.ArgumentParser:
@@ -45,6 +46,7 @@ def parser(settings) -> argparse.ArgumentParser:
                        help="also print each validator's counts (structure tags, rules, characters checked)")
         if name == "build":
             add_build_options(c, settings)
+    translate_command.add_parser(sub, settings)
     return p
 
 
@@ -88,6 +90,8 @@ def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> in
         return EXIT_OK
     args = parser(settings).parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    if args.command == "translate":
+        return translate_command.run(args)
     try:
         results = pipeline.build(args.paths or default_paths(settings), chosen_formats(args),
                                  chosen_languages(args.lang), getattr(args, "out", settings.out),

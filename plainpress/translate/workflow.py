@@ -1,0 +1,167 @@
+"""The translator's round trip as steps: export a guide for translation; import the translation back
+into `source/<guide>/<lang>.md` through the source writer, with its record, all or nothing."""
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .. import model as m
+from ..files import write_atomic
+from ..languages import is_language_tag
+from ..render import RenderOptions
+from ..source import SourceError, read_guide
+from .memory import previous, read_record, record_path, record_text, updated_record
+from .returned import Mismatch, Returned, TranslationImportError
+from .units import units
+
+EXTENSIONS = {"docx": "docx", "xliff": "xlf", "po": "po"}
+
+
+class WorkflowError(Exception):
+    """A request that cannot be carried out (no such guide, no source language): one line saying why."""
+
+
+def exporters():
+    """format -> function(source, target_lang, previous, options) -> bytes (imported when used)."""
+    from .docx_export import export_docx
+    from .po import export_po
+    from .xliff import export_xliff
+    return {"docx": lambda s, lang, prev, opts: export_docx(s, lang, opts),
+            "xliff": lambda s, lang, prev, opts: export_xliff(s, lang, prev),
+            "po": lambda s, lang, prev, opts: export_po(s, lang, prev)}
+
+
+def importers():
+    """file suffix -> (read_header(path) -> Header, read(path, source) -> Returned)."""
+    from . import docx_import, po, xliff
+    return {".docx": (docx_import.read_header, docx_import.read_docx),
+            ".xlf": (xliff.read_header, xliff.read_xliff), ".xliff": (xliff.read_header, xliff.read_xliff),
+            ".po": (po.read_header, po.read_po)}
+
+
+# The way out ------------------------------------------------------------------------------------
+
+def source_language(folder: Path, asked: str = "") -> Path:
+    """The guide's source: `--from`, else its one `<lang>.md` that is not a translation, else `en.md`."""
+    if asked:
+        path = folder / f"{asked}.md"
+        if not path.is_file():
+            raise WorkflowError(f"{path}: no such file; the guide has {', '.join(languages(folder)) or 'no sources'}")
+        return path
+    originals = [p for p in sorted(folder.glob("*.md")) if is_language_tag(p.stem) and read_record(p) is None]
+    if len(originals) == 1 or (originals and (folder / "en.md") in originals):
+        return originals[0] if len(originals) == 1 else folder / "en.md"
+    raise WorkflowError(f"{folder}: " + ("no <lang>.md source" if not originals else
+                        f"several sources ({', '.join(p.stem for p in originals)}); say which with --from"))
+
+
+def languages(folder: Path) -> list[str]:
+    return [p.stem for p in sorted(folder.glob("*.md")) if is_language_tag(p.stem)]
+
+
+def export(folder: Path, targets: list[str], formats: list[str], out: Path, from_lang: str = "",
+           options: RenderOptions = RenderOptions()) -> list[Path]:
+    """Write `out/<guide>/translation/<guide>-<from>-<to>.<ext>` for each target and format."""
+    source_path = source_language(folder, from_lang)
+    source = read_guide(source_path)
+    table, written = exporters(), []
+    for target in targets:
+        if target.casefold() == source.meta.lang.casefold():
+            raise WorkflowError(f"--to {target}: that is the guide's source language")
+        existing = folder / f"{target}.md"
+        current = read_guide(existing) if existing.is_file() else None
+        carried = previous(source, current, read_record(existing)) if current else {}
+        for fmt in formats:
+            path = out / folder.name / "translation" / f"{folder.name}-{source.meta.lang}-{target}.{EXTENSIONS[fmt]}"
+            write_atomic(path, table[fmt](source, target, carried, options))
+            written.append(path)
+    return written
+
+
+# The way back -----------------------------------------------------------------------------------
+
+@dataclass
+class Imported:
+    target: Path                       # the source file written
+    replaced: list[str] = field(default_factory=list)     # "es.md:12: “old…” became “new…”"
+    notes: list[Mismatch] = field(default_factory=list)   # non-fatal: comments left out, fallbacks, unconfirmed
+
+
+def import_file(path: Path, source_dir: Path) -> Imported:
+    """Read a translator's file, map it onto its source, and write `<source_dir>/<guide>/<lang>.md` and
+    its record; nothing is written unless every unit maps."""
+    path = Path(path)
+    reader = importers().get(path.suffix.lower())
+    if reader is None:
+        raise WorkflowError(f"{path}: not a translation file; give a .docx, .xlf or .po exported by plainpress")
+    header = reader[0](path)
+    source_path = source_dir / header.guide / f"{header.source_lang}.md"
+    if not source_path.is_file():
+        raise WorkflowError(f"{path}: it translates {source_path}, which does not exist; "
+                            "give --source-dir the folder that holds the guide")
+    source = read_guide(source_path)
+    returned = reader[1](path, source)
+    fatal = [x for x in returned.mismatches if x.fatal]
+    if fatal:
+        raise TranslationImportError(path, fatal)
+    target_path = source_path.with_name(f"{header.target_lang}.md")
+    current = read_guide(target_path) if target_path.is_file() else None
+    texts, replaced = merged_texts(source, current, returned, target_path)
+    guide = replace(translated_guide(source, header.target_lang, texts), path=target_path)
+    confirmed = {k: returned.made_from.get(k, "") for k in returned.reviewed}
+    record = updated_record(read_record(target_path), source, target_path, confirmed)
+    write_source(guide, target_path)
+    write_atomic(record.path, record_text(record).encode("utf-8"))
+    return Imported(target_path, replaced, [x for x in returned.mismatches if not x.fatal])
+
+
+def merged_texts(source: m.Guide, current: m.Guide | None, returned: Returned, target: Path):
+    """Each unit's text: the translator's where confirmed; else the present translation; else the
+    source words (reported by `check` as not translated). Says what a confirmed text replaced."""
+    now = {u.id: u for u in units(current)} if current else {}
+    texts, replaced = {}, []
+    for unit in units(source):
+        old = now.get(unit.id)
+        if unit.id in returned.reviewed and unit.id in returned.texts:
+            texts[unit.id] = returned.texts[unit.id]
+            if old is not None and m.plain_text(old.content) != m.plain_text(returned.texts[unit.id]):
+                line = old.loc.line if old.loc else 1
+                replaced.append(f"{target.name}:{line}: “{_clip(old.text)}” became “{_clip(m.plain_text(texts[unit.id]))}”")
+        else:
+            texts[unit.id] = old.content if old is not None else unit.content
+    return texts, replaced
+
+
+def translated_guide(source: m.Guide, lang: str, texts) -> m.Guide:
+    from .units import translated
+    return translated(source, lang, texts)
+
+
+def write_source(guide: m.Guide, target: Path) -> None:
+    """The Markdown from the source writer, read back before it replaces anything (in a scratch folder
+    beside it, with the guide's pictures): what is written is what the reader will read."""
+    from ..source.writer import write_guide
+    text = write_guide(guide)
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".import-") as scratch:
+        probe = Path(scratch) / target.name
+        probe.write_text(text, encoding="utf-8")
+        for image in guide.images():
+            (probe.parent / image.src).parent.mkdir(parents=True, exist_ok=True)
+            (probe.parent / image.src).write_bytes(image.data)
+        try:
+            back = read_guide(probe)
+        except SourceError as err:
+            raise WorkflowError(f"{target}: the translation would not read back as a source:\n{err}") from None
+    if m.without_locations(replace(back, path=guide.path, slug=guide.slug)) != m.without_locations(guide):
+        raise WorkflowError(f"{target}: the translation would not read back as written; nothing was changed")
+    write_atomic(target, text.encode("utf-8"))
+
+
+def _clip(text: str, limit: int = 50) -> str:
+    text = re.sub(r"\s+", " ", text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+__all__ = ["export", "import_file", "Imported", "WorkflowError", "TranslationImportError", "record_path"]
