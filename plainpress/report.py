@@ -58,6 +58,8 @@ def guide_summary(result: GuideResult, root: Path, every_finding: bool = False, 
         lines += [f"        {validator_line(v, verbose)}" for v in result.validation.get(fmt, [])]
     lines += reading_table(result.reading)
     lines.append("  " + result.reading.verdict())
+    if result.origin is not None:
+        lines.append("  " + translation_sentence(translation_data(result)))
     advice = [f for f in result.findings if f.severity != "info" and f.rule != "reading.grade"]
     if every_finding:
         lines += [f"  {f}" for f in advice]
@@ -155,7 +157,28 @@ def report_data(result: GuideResult, root: Path) -> dict:
         "rule_counts": dict(sorted(Counter(f.rule for f in result.findings).items())),
         "findings": [f.to_json() for f in result.findings],
         "accessibility": accessibility_data(result)["outputs"],
+        "translation": translation_data(result),
     }
+
+
+def translation_data(result: GuideResult) -> dict | None:
+    """How current a translation is: the share of the source's parts it translates as they now read."""
+    if result.origin is None:
+        return None
+    counts = Counter(f.rule.removeprefix("translation.") for f in result.findings if f.rule.startswith("translation."))
+    return {"from": result.origin.source.path.name, "from_lang": result.origin.source.meta.lang,
+            "current": round(result.translation_current(), 3),
+            "stale": counts["stale"], "missing": counts["missing"], "orphan": counts["orphan"]}
+
+
+def translation_sentence(data: dict) -> str:
+    from .languages import language_name
+    parts = [f"{n} {what}" for n, what in ((data["stale"], "translate an older text"),
+                                           (data["missing"], "are not translated yet"),
+                                           (data["orphan"], "translate text the source no longer has")) if n]
+    share = f"{data['current'] * 100:.0f} %"
+    tail = ": " + "; ".join(parts) + " (`plainpress check` lists them)" if parts else "."
+    return f"Translation of {data['from']}: {share} current" + tail
 
 
 def _scores(scores: Scores, target: float) -> dict:
@@ -194,7 +217,8 @@ def render_html(result: GuideResult, data: dict) -> str:
                   validator_verdict=validator_verdict, english_only=english_only_note(reading.lang),
                   undefined=[f for f in result.findings if f.rule == "plain.undefined-term"],
                   advice=[f for f in result.findings if f.rule.startswith("plain.") and f.rule != "plain.undefined-term"],
-                  validation=result.validation)
+                  validation=result.validation,
+                  translation=translation_sentence(data["translation"]) if data["translation"] else "")
 
 
 def _json(data: dict) -> bytes:
