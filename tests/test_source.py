@@ -145,3 +145,10 @@ def test_a_file_named_after_its_language_in_other_letters_is_that_language(tmp_p
     path = tmp_path / "pt-br.md"
     path.write_text("---\ntitle: Guia\nlang: pt-BR\ndate: 2026-01-31\n---\n\n## Uma parte\n\nTexto.\n", encoding="utf-8")
     assert read_guide(path).meta.lang == "pt-BR"
+
+
+def test_a_writers_comment_reaches_no_output_and_lines_keep_their_numbers(tmp_path):
+    guide = _source(tmp_path, "title: Pills\n",
+                    "## Pills\n\n<!-- note for the editor:\ncheck the dose -->\n\nTake one pill. <!-- stays -->\n")
+    [heading, paragraph] = guide.blocks
+    assert m.plain_text(paragraph.content) == "Take one pill. <!-- stays -->" and paragraph.loc.line == 12

@@ -13,7 +13,7 @@ from .body import BodyReader, opening_title
 from ..languages import is_language_tag
 from .front_matter import read_front_matter
 from .problems import Problem, Problems, SourceError
-from .text import decode, split_front_matter
+from .text import decode, drop_comments, split_front_matter
 
 __all__ = ["read_guide", "Problem", "SourceError"]
 
@@ -34,6 +34,7 @@ def read_guide(path: Path) -> m.Guide:
         parts = split_front_matter(text, problems)
         if parts is not None:
             yaml_text, body, offset = parts
+            body = drop_comments(body, offset, problems)
             meta = read_front_matter(yaml_text, problems, control_characters=problems.has_control_characters,
                                      body_title=opening_title(body))
             blocks = BodyReader(path, problems, offset, meta.title if meta else "",

@@ -49,3 +49,24 @@ def split_front_matter(text: str, problems: Problems) -> tuple[str, str, int] | 
         problems.add(1, "the front matter is not closed", "add a line `---` after the last field")
         return None
     return "\n".join(lines[1:end]), "\n".join(lines[end + 1:]), end + 1
+
+
+def drop_comments(body: str, offset: int, problems: Problems) -> str:
+    """A writer's notes: `<!-- ... -->` on lines of their own are left out of every output (each line
+    becomes blank, so that every other line keeps its number). Inside a sentence it stays text."""
+    lines, start = body.split("\n"), None
+    for i, line in enumerate(lines):
+        if start is None and line.lstrip().startswith("<!--") and len(line) - len(line.lstrip()) < 4:
+            start = i
+        if start is not None:
+            closed = "-->" in line[line.find("<!--") + 4 if i == start else 0:]
+            if closed and line.rstrip().split("-->")[-1].strip():
+                problems.add(offset + i + 1, "text after the end of a comment (`-->`)",
+                             "put the text on a line of its own, below the comment")
+            lines[i] = ""
+            if closed:
+                start = None
+    if start is not None:
+        problems.add(offset + start + 1, "a comment (`<!--`) that is never closed",
+                     "end it with `-->`; until then the rest of the guide is left out")
+    return "\n".join(lines)
