@@ -18,7 +18,7 @@ from .translate import command as translate_command
 EXIT_OK, EXIT_STRICT, EXIT_INPUT = 0, 1, 2
 
 
-COMMANDS = ("build", "check", "translate")
+COMMANDS = ("build", "check", "translate", "new")
 
 
 def parser(settings) -> argparse.ArgumentParser:
@@ -47,7 +47,27 @@ def parser(settings) -> argparse.ArgumentParser:
         if name == "build":
             add_build_options(c, settings)
     translate_command.add_parser(sub, settings)
+    add_new_parser(sub, settings)
     return p
+
+
+def add_new_parser(sub, settings) -> None:
+    text = "start a guide from a template that shows every feature and builds cleanly"
+    n = sub.add_parser("new", help=text, description=text + f": writes {settings.source}/GUIDE/<lang>.md")
+    n.add_argument("guide", help="the guide's folder name, e.g. foot-care")
+    n.add_argument("--lang", default="en", help="its language (default: en; en and es have their own template)")
+    n.add_argument("--title", default="", help="its title (default: from the folder name)")
+
+
+def run_new(args, settings) -> int:
+    from .new import NewGuideError, new_guide
+    try:
+        path = new_guide(settings.source, args.guide, args.lang, args.title)
+    except NewGuideError as err:
+        print(f"plainpress: cannot start the guide: {err}", file=sys.stderr)
+        return EXIT_INPUT
+    print(f"wrote {path}\nnext: edit it, then `plainpress build {path.parent} --strict`")
+    return EXIT_OK
 
 
 def add_build_options(c: argparse.ArgumentParser, settings) -> None:
@@ -92,6 +112,8 @@ def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> in
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     if args.command == "translate":
         return translate_command.run(args)
+    if args.command == "new":
+        return run_new(args, settings)
     try:
         results = pipeline.build(args.paths or default_paths(settings), chosen_formats(args),
                                  chosen_languages(args.lang), getattr(args, "out", settings.out),
