@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from .. import model as m
@@ -135,8 +135,13 @@ def merged_texts(source: m.Guide, current: m.Guide | None, returned: Returned, t
 
 
 def translated_guide(source: m.Guide, lang: str, texts) -> m.Guide:
+    """The translation, with the source's front matter but for what does not apply to its language:
+    `reading_grade` is a target for English formulas only."""
     from .units import translated
-    return translated(source, lang, texts)
+    guide = translated(source, lang, texts)
+    if lang.split("-")[0].lower() != "en" and "reading_grade" in {f.name for f in fields(m.Meta)}:
+        guide = replace(guide, meta=replace(guide.meta, reading_grade=m.Meta.reading_grade))
+    return guide
 
 
 def write_source(guide: m.Guide, target: Path) -> None:
