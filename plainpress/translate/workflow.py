@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import model as m
@@ -139,7 +139,7 @@ def translated_guide(source: m.Guide, lang: str, texts) -> m.Guide:
     `reading_grade` is a target for English formulas only."""
     from .units import translated
     guide = translated(source, lang, texts)
-    if lang.split("-")[0].lower() != "en" and "reading_grade" in {f.name for f in fields(m.Meta)}:
+    if lang.split("-")[0].lower() != "en":
         guide = replace(guide, meta=replace(guide.meta, reading_grade=m.Meta.reading_grade))
     return guide
 
