@@ -210,3 +210,10 @@ def test_picture_names_survive(name, written, tmp_path):
     assert body(image) == f"![A \\[square\\] \\*and\\* a circle]({written})"
     again = reread(guide(image), tmp_path).blocks[0]
     assert (again.src, again.alt) == (name, image.alt)
+
+
+@pytest.mark.parametrize("id", ["two words", "a}b", "introduction", "what-is-als"])
+def test_a_heading_id_the_reader_would_refuse_is_refused_at_once(id):
+    blocks = (heading("What is ALS?", "what-is-als"), heading("Other", id))
+    with pytest.raises(ValueError, match="heading `Other`"):
+        write_guide(guide(*blocks))

@@ -110,6 +110,9 @@ class _Body:
 
     def heading(self, heading: m.Heading) -> str:
         own = heading.id != self.ids.derived(m.plain_text(heading.content).strip())
+        problem = self.ids.own_id_problem(heading.id) if own else None
+        if problem:  # the reader would refuse the text: tell the importer now
+            raise ValueError(f"heading `{m.plain_text(heading.content)}`: {problem[0]}")
         self.ids.heading(heading.level, heading.id, 0)
         words = write_inlines(heading.content, heading=True)
         return "#" * heading.level + " " + words + (f" {{#{heading.id}}}" if own else "")
@@ -165,7 +168,8 @@ def glossary(block: m.DefinitionList) -> list[str]:
 
 
 def image_destination(src: str) -> str:
-    """A picture's file name as written: `<...>` around a name with spaces or brackets; `%` and
-    what `<...>` cannot hold percent-encoded (the reader decodes percent-encoding)."""
-    src = re.sub(r"[%<>\\]|&(?=#?[0-9A-Za-z]+;)", lambda c: quote(c.group()), src)
+    """A picture's file name as written: `<...>` around a name with spaces or brackets; `%`, what
+    `<...>` cannot hold and spaces at the ends (markdown-it trims them) percent-encoded: the reader
+    decodes percent-encoding."""
+    src = re.sub(r"[%<>\\]|&(?=#?[0-9A-Za-z]+;)|^\s+|\s+$", lambda c: quote(c.group()), src)
     return f"<{src}>" if re.search(r"[\s()]", src) else src
