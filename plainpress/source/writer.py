@@ -46,21 +46,21 @@ def yaml_value(name: str, value) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple):
-        return "[" + ", ".join(yaml_text(t, "[{}]") for t in value) + "]"
+        return "[" + ", ".join(yaml_text(t, in_list=True) for t in value) + "]"
     if name == "version":
         return double_quoted(value)  # `1.0` would be a number
     return yaml_text(str(value))
 
 
-def yaml_text(text: str, context: str = "{}") -> str:
+def yaml_text(text: str, in_list: bool = False) -> str:
     """Text as YAML reads it back: plain where it can (`title: A guide`), else double-quoted
-    (`"Diabetes: what to know"`, `"yes"`, `"1.0"`, `"#1"`)."""
+    (`"Diabetes: what to know"`, `"yes"`, `"1.0"`, `"#1"`); `in_list`: an item of `[a, b]`."""
     try:
-        plain = yaml.safe_load("k: " + context.format(text))["k"]
+        plain = yaml.safe_load(f"k: [{text}]" if in_list else f"k: {text}")["k"]
     except (yaml.YAMLError, TypeError):
         plain = None
-    expected = [text] if context != "{}" else text
-    return text if plain == expected and text == text.strip() and "\n" not in text else double_quoted(text)
+    same = plain == ([text] if in_list else text)
+    return text if same and text == text.strip() and "\n" not in text else double_quoted(text)
 
 
 def double_quoted(text: str) -> str:
