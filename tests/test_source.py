@@ -152,3 +152,40 @@ def test_a_writers_comment_reaches_no_output_and_lines_keep_their_numbers(tmp_pa
                     "## Pills\n\n<!-- note for the editor:\ncheck the dose -->\n\nTake one pill. <!-- stays -->\n")
     [heading, paragraph] = guide.blocks
     assert m.plain_text(paragraph.content) == "Take one pill. <!-- stays -->" and paragraph.loc.line == 12
+# Headings with their own ids: ` {#id}` ---------------------------------------------------------------
+
+def _ids(guide) -> list[str]:
+    return [b.id for b in m.walk(guide.blocks)]
+
+
+def test_a_heading_takes_its_own_id_and_loses_it_from_its_words(tmp_path):
+    guide = _source(tmp_path, "title: ELA\n", "## Qué es la **ELA** {#what-is-als}\n\nTexto.\n\n"
+                                              "### Más   {#más_datos-2}\n\n- uno\n")
+    first, _, sub, _ = guide.blocks  # a heading, a paragraph, a heading and a list of one item
+    assert first.content == (m.Text("Qué es la "), m.Strong((m.Text("ELA"),)))
+    assert m.plain_text(sub.content) == "Más"
+    assert _ids(guide) == ["what-is-als", "what-is-als-1", "más_datos-2", "what-is-als-2", "what-is-als-3"]
+
+
+def test_a_translation_that_keeps_the_section_ids_gets_the_same_block_ids(tmp_path):
+    body = "## {h1}\n\n{p}\n\n- {li}\n\n## {h2}\n\nALS\n: {d}\n"
+    en = _write(tmp_path / "en", body.format(h1="What is ALS?", p="Text.", li="One", h2="Glossary", d="A disease."))
+    es = _write(tmp_path / "es", body.format(h1="¿Qué es la ELA? {#what-is-als}", p="Texto.", li="Uno",
+                                             h2="Palabras {#glossary}", d="Una enfermedad."))
+    assert _ids(es) == _ids(en) == ["what-is-als", "what-is-als-1", "what-is-als-2", "what-is-als-3", "glossary", "glossary-1"]
+
+
+def _write(folder, body: str):
+    folder.mkdir(parents=True)
+    return _source(folder, "title: ALS\n", body)
+
+
+def test_braces_typed_as_text_stay_in_the_heading(tmp_path):
+    guide = _source(tmp_path, "title: T\n", "## Use \\{#this} {#own}\n\n## A {#b}c\n\n## {{ name }}\n")
+    assert [(m.plain_text(h.content), h.id) for h in guide.blocks] == [
+        ("Use {#this}", "own"), ("A {#b}c", "a-b-c"), ("{{ name }}", "name")]
+
+
+def test_an_own_id_that_a_later_heading_would_derive_moves_that_one_on(tmp_path):
+    guide = _source(tmp_path, "title: T\n", "## First {#pills}\n\nOne.\n\n## Pills\n\nTwo.\n")
+    assert _ids(guide) == ["pills", "pills-1", "pills-2", "pills-2-1"]

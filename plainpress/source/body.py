@@ -1,7 +1,6 @@
 """The Markdown body -> blocks of the model, each with its file, line and a unique, stable id."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -14,7 +13,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from .. import model as m
 from ..labels import labels
 from ..languages import is_language_tag
-from .headings import heading_hint, leading_title, level_shift, marks, same_title
+from .headings import Ids, heading_hint, leading_title, level_shift, marks, own_id, same_title, without_own_id
 from .images import read_image_file
 from .problems import Problems
 
@@ -41,8 +40,7 @@ class BodyReader:
     def __init__(self, path: Path, problems: Problems, offset: int, title: str = "", lang: str = "en"):
         self.path, self.problems, self.offset, self.title, self.lang = path, problems, offset, title, lang
         self.shift = 0                     # 1 when the source's sections are `#` headings
-        self.used_ids = {"introduction"}   # the id of the text before the first section
-        self.section_id, self.counter = "introduction", 0
+        self.ids = Ids()
         self.level = 1                     # the last heading's level; the title is level 1
         self.callouts: list[str] = []      # the call-outs we are inside
         self.list_depth = 0
@@ -86,17 +84,8 @@ class BodyReader:
     def loc(self, node: SyntaxTreeNode) -> m.Location:
         return m.Location(str(self.path), self.line(node))
 
-    def new_id(self, base: str) -> str:
-        candidate, n = base, 1
-        while candidate in self.used_ids:
-            n += 1
-            candidate = f"{base}-{n}"
-        self.used_ids.add(candidate)
-        return candidate
-
-    def block_id(self) -> str:
-        self.counter += 1
-        return self.new_id(f"{self.section_id}-{self.counter}")
+    def block_id(self, node: SyntaxTreeNode) -> str:
+        return self.ids.block(self.line(node))
 
     # Blocks ----------------------------------------------------------------------------------------
 
@@ -113,7 +102,9 @@ class BodyReader:
 
     def block_heading(self, node) -> m.Heading | None:
         level, line = int(node.tag[1]) + self.shift, self.line(node)
+        own = own_id(node.children[0].content)
         content = self.inlines(node.children[0], line)
+        content = without_own_id(content) if own is not None else content
         text = m.plain_text(content).strip()
         if any(self.callouts):
             self.problem(line, "a heading inside a call-out", "give the call-out a title instead: `::: note Remember`")
@@ -129,11 +120,15 @@ class BodyReader:
             self.problem(line, "an empty heading", "write the heading's words after the `#` marks")
         if level == 2:
             self.check_unique_section(text, line)
-        heading = m.Heading(level, content, self.new_id(slug(text) or "section"), self.loc(node))
-        if level == 2:
-            self.section_id, self.counter = heading.id, 0
+        heading = m.Heading(level, content, self.ids.heading(level, self.heading_id(own, text, line), line), self.loc(node))
         self.level = level
         return heading
+
+    def heading_id(self, own: str | None, text: str, line: int) -> str:
+        problem = self.ids.own_id_problem(own) if own is not None else None
+        if problem:
+            self.problem(line, *problem)
+        return own if own is not None and not problem else self.ids.derived(text)
 
     def check_unique_section(self, text: str, line: int) -> None:
         key = text.casefold()
@@ -155,10 +150,10 @@ class BodyReader:
             return None
         if any(c.type == "image" for c in inline.children):
             return self.image(node)
-        return m.Paragraph(self.inlines(inline, line), self.block_id(), self.loc(node))
+        return m.Paragraph(self.inlines(inline, line), self.block_id(node), self.loc(node))
 
     def block_code_block(self, node) -> m.Paragraph:
-        return m.Paragraph((m.Text(node.content.strip()),), self.block_id(), self.loc(node))
+        return m.Paragraph((m.Text(node.content.strip()),), self.block_id(node), self.loc(node))
 
     block_fence = block_code_block
 
@@ -170,7 +165,7 @@ class BodyReader:
             self.problem(self.line(node), f"a list nested more than {MAX_LIST_DEPTH} levels deep",
                          f"flatten it: large print allows {MAX_LIST_DEPTH} levels of lists")
             return None
-        block_id = self.block_id()  # before the items', so that ids follow reading order
+        block_id = self.block_id(node)  # before the items', so that ids follow reading order
         self.list_depth += 1
         items = tuple(m.ListItem(self.blocks(item.children), self.loc(item)) for item in node.children)
         self.list_depth -= 1
@@ -185,7 +180,7 @@ class BodyReader:
         header = tuple(self.inlines(cell.children[0], line) for cell in head.children[0].children)
         rows = tuple(tuple(self.inlines(cell.children[0], line) for cell in row.children)
                      for part in body for row in part.children)
-        return m.Table(header, rows, self.block_id(), self.loc(node))
+        return m.Table(header, rows, self.block_id(node), self.loc(node))
 
     def block_container_callout(self, node) -> m.Callout | None:
         style, _, title = node.info.strip().partition(" ")
@@ -200,7 +195,7 @@ class BodyReader:
         if style not in m.CALLOUTS:
             self.problem(line, f"unknown call-out `::: {style}`",
                          "use one of " + ", ".join(f"`::: {k}`" for k in m.CALLOUTS))
-        block_id = self.block_id()
+        block_id = self.block_id(node)
         # An unclosed call-out runs to the end of the file: what follows is not "inside" it.
         self.callouts.append(style if closed else "")
         inner = self.blocks(node.children)  # read even when unknown: its problems are listed now
@@ -217,7 +212,7 @@ class BodyReader:
                 term = (self.inlines(child.children[0], self.line(child)), self.loc(child))
             elif term is not None:
                 entries.append(m.Definition(term[0], self.meaning(child), term[1]))
-        return m.DefinitionList(tuple(entries), self.block_id(), self.loc(node))
+        return m.DefinitionList(tuple(entries), self.block_id(node), self.loc(node))
 
     def meaning(self, node) -> tuple[m.Inline, ...]:
         """A glossary meaning: its paragraphs, run together; anything else in it is refused."""
@@ -242,7 +237,7 @@ class BodyReader:
             self.problem(line, f"the image `{src}` has no alt text",
                          "describe it between the brackets: ![what the picture shows](file.png)")
         data = read_image_file(self.path.parent, src, line, self.problems)
-        return m.Image(src, alt, self.block_id(), self.loc(node), data)
+        return m.Image(src, alt, self.block_id(node), self.loc(node), data)
 
     def check_heading_order(self, blocks) -> None:
         previous = 1
@@ -304,14 +299,13 @@ class BodyReader:
 
 
 def _merge_text(items: list[m.Inline]) -> tuple[m.Inline, ...]:
+    """Adjacent runs of text as one; the empty ones markdown-it leaves beside `**` dropped."""
     out: list[m.Inline] = []
     for item in items:
+        if isinstance(item, m.Text) and not item.text:
+            continue
         if out and isinstance(item, m.Text) and isinstance(out[-1], m.Text):
             out[-1] = m.Text(out[-1].text + item.text)
         else:
             out.append(item)
     return tuple(out)
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^\w]+", "-", text.lower(), flags=re.UNICODE).strip("-")
