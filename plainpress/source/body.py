@@ -304,8 +304,11 @@ class BodyReader:
 
 
 def _merge_text(items: list[m.Inline]) -> tuple[m.Inline, ...]:
+    """Adjacent runs of text as one; the empty ones markdown-it leaves beside `**` dropped."""
     out: list[m.Inline] = []
     for item in items:
+        if isinstance(item, m.Text) and not item.text:
+            continue
         if out and isinstance(item, m.Text) and isinstance(out[-1], m.Text):
             out[-1] = m.Text(out[-1].text + item.text)
         else:
