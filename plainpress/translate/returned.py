@@ -18,6 +18,14 @@ class Header:
 
 
 @dataclass(frozen=True)
+class Previous:
+    """A unit's translation so far, given to an export: written as its target, for review when stale."""
+    text: tuple[m.Inline, ...]   # the current translation
+    stale: bool                  # the source changed since it was made: a translator must look again
+    old_source: str              # the source text it was made from, plain
+
+
+@dataclass(frozen=True)
 class Mismatch:
     """A place in a returned file that does not map onto the source, or needs a person to know of it."""
     where: str            # "paragraph 12", "trans-unit what-is-als-3", "entry 4"
