@@ -24,8 +24,11 @@ def test_binary_or_another_encoding_is_refused_in_one_line(tmp_path, data, error
     assert str(refused.value) == f"{path}: {error}"
 
 
-def test_a_doctype_hidden_behind_64_kb_of_padding_is_refused_too(tmp_path):
-    data = b'<?xml version="1.0"?>' + b" " * 70_000 + b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>'
+@pytest.mark.parametrize("data", [
+    b'<?xml version="1.0"?>' + b" " * 70_000 + b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+    '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY e "y">]><x>&e;</x>'.encode("utf-16"),
+], ids=["behind 64 KB of padding", "in UTF-16"])
+def test_a_doctype_is_refused_wherever_it_hides(tmp_path, data):
     with pytest.raises(UntrustedFileError) as refused:
         parse_xml(data, tmp_path / "es.xlf")
     assert str(refused.value) == (f"{tmp_path / 'es.xlf'}: declares a DOCTYPE or entities, which documents never need; "
