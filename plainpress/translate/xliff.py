@@ -54,7 +54,21 @@ def export_xliff(source: m.Guide, target_lang: str, previous: dict[str, Previous
     notes = unit_notes(source)
     for unit in to_translate(source):
         body.append(_trans_unit(unit, notes[unit.id], previous.get(unit.id)))
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8", pretty_print=True)
+    _indent(root)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8") + b"\n"
+
+
+def _indent(element: etree._Element, level: int = 0) -> None:
+    """Line breaks between the file's elements, never inside a unit's words: lxml's pretty printing
+    indents a `<source>` that opens with a code, and the translator would get the spaces too."""
+    children = list(element)
+    if not children or element.tag in (q("source"), q("target"), q("note")):
+        return
+    element.text = "\n" + "  " * (level + 1)
+    for child in children:
+        _indent(child, level + 1)
+        child.tail = "\n" + "  " * (level + 1)
+    children[-1].tail = "\n" + "  " * level
 
 
 def _file_attributes(source: m.Guide, header: Header) -> dict[str, str]:
