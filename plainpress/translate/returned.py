@@ -1,5 +1,6 @@
 """What a translator's file brings back, whatever its format (DOCX, XLIFF, PO): which guide and
-languages it says it is for, the translated text of each unit, and every place that does not map."""
+languages it says it is for, the translated text of each unit, and every place that does not map;
+and what an export sends out besides the source: each unit's translation so far."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field

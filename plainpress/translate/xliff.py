@@ -133,11 +133,11 @@ def _entry(element: etree._Element, by_id: dict[str, Unit]) -> Entry:
     unit_id = element.get("id", "")
     known = numbered(by_id[unit_id].content) if unit_id in by_id else {}
     source, target = element.find(q("source")), element.find(q("target"))
-    source_content, source_problems = from_xml(source, known) if source is not None else ((), [""])
+    source_content, unreadable = from_xml(source, known) if source is not None else ((), True)
     translation, problems = from_xml(target, known) if target is not None else (None, [])
     state = _state(element, target)
     return Entry(unit_id, f"trans-unit {unit_id}", first_words(m.plain_text(source_content)),
-                 None if source_problems else source_content, translation,
+                 None if unreadable else source_content, translation,
                  confirmed=target is not None and state in CONFIRMED, state=state, problems=problems)
 
 
