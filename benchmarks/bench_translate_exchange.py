@@ -67,8 +67,8 @@ def main() -> None:
              "export PO": lambda: export_po(guide, "fr", {}), "import PO": lambda: read_po(po, guide)}
     timed = {name: median_seconds(action, repeat) for name, action in steps.items()}
     units = len(read_xliff(xliff, guide).texts)
-    print(f"{ALS.relative_to(ROOT)}: {units} units; XLIFF {xliff.stat().st_size:,} bytes, PO {po.stat().st_size:,} bytes; "
-          f"median of {repeat}")
+    sizes = f"XLIFF {xliff.stat().st_size:,} bytes, PO {po.stat().st_size:,} bytes"
+    print(f"{ALS.relative_to(ROOT)}: {units} units; {sizes}; median of {repeat}")
     for name, seconds in timed.items():
         ratio = seconds / timed["read the source (en.md)"]
         print(f"  {name:<26} {seconds * 1000:8.1f} ms  {ratio:5.2f} x reading the source")

@@ -50,8 +50,8 @@ def read_text(path: Path, kind: str) -> str:
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as err:
-        raise UntrustedFileError(path, f"the file is not UTF-8 text (byte {data[err.start]:#04x} at offset {err.start})",
-                                 "save it again as UTF-8") from None
+        where = f"byte {data[err.start]:#04x} at offset {err.start}"
+        raise UntrustedFileError(path, f"the file is not UTF-8 text ({where})", "save it again as UTF-8") from None
 
 
 def open_package(path: Path) -> zipfile.ZipFile:

@@ -13,8 +13,10 @@ def test_a_text_file_is_read_as_utf8_without_its_byte_order_mark(tmp_path):
 
 
 @pytest.mark.parametrize("data, error", [
-    (b"msgid \"x\"\x00\x01", "the file holds binary data, so it is not a PO file; export the translation again as a PO file"),
-    ("msgid \"Se\u00f1al\"".encode("latin-1"), "the file is not UTF-8 text (byte 0xf1 at offset 9); save it again as UTF-8"),
+    (b"msgid \"x\"\x00\x01",
+     "the file holds binary data, so it is not a PO file; export the translation again as a PO file"),
+    ("msgid \"Se\u00f1al\"".encode("latin-1"),
+     "the file is not UTF-8 text (byte 0xf1 at offset 9); save it again as UTF-8"),
 ])
 def test_binary_or_another_encoding_is_refused_in_one_line(tmp_path, data, error):
     path = tmp_path / "es.po"

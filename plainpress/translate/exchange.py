@@ -20,14 +20,18 @@ from .units import Unit, block_units, content_digest, source_digest, units
 SOURCE_FOLDER = "source"
 
 
+def guide_name(guide: m.Guide) -> str:
+    return guide.slug or guide.folder.name
+
+
 def source_name(guide: m.Guide) -> str:
     """The source file as the project names it, e.g. `source/als-basics/en.md`: the same on every
     machine, so that the same source gives the same exported bytes."""
-    return f"{SOURCE_FOLDER}/{guide.slug or guide.folder.name}/{guide.path.name}"
+    return f"{SOURCE_FOLDER}/{guide_name(guide)}/{guide.path.name}"
 
 
 def exported_header(source: m.Guide, target_lang: str) -> Header:
-    return Header(guide=source.slug or source.folder.name, source_lang=source.meta.lang, target_lang=target_lang,
+    return Header(guide=guide_name(source), source_lang=source.meta.lang, target_lang=target_lang,
                   version=source.meta.version, digest=source_digest(source))
 
 
@@ -70,12 +74,13 @@ def first_words(text: str, count: int = 8) -> str:
 def check_header(path: Path, header: Header, source: m.Guide, where: str) -> list[Mismatch]:
     """Raises TranslationImportError when the file is for another guide or language; returns what
     is only worth knowing (another version of the guide)."""
-    guide, lang, version = source.slug or source.folder.name, source.meta.lang, source.meta.version
+    guide, lang, version = guide_name(source), source.meta.lang, source.meta.version
     fatal = []
     if header.guide != guide:
         fatal.append(Mismatch(where, "", f"made for the guide `{header.guide}`, not `{guide}`",
                               f"import it into `{header.guide}`, or export `{guide}` again") if header.guide else
-                     Mismatch(where, "", "it does not say which guide it is for", "export the guide again with plainpress"))
+                     Mismatch(where, "", "it does not say which guide it is for",
+                              "export the guide again with plainpress"))
     if header.source_lang.casefold() != lang.casefold():
         fatal.append(Mismatch(where, "", f"it translates from `{header.source_lang}`, but the guide is in `{lang}`",
                               f"export the guide again from its `{lang}` source"))
@@ -130,6 +135,7 @@ def gather(header: Header, source: m.Guide, entries: list[Entry], wording: Wordi
             returned.mismatches.append(_unknown(entry) if unit is None else _twice(entry))
             continue
         seen.add(entry.id)
+        # an empty target left unconfirmed is a unit not yet translated; a confirmed one is a mistake (_take)
         if entry.translation is None or not (entry.confirmed or m.plain_text(entry.translation).strip()):
             untranslated.append(entry)
         elif entry.source is None or content_digest(entry.source) != unit.digest:
@@ -151,7 +157,7 @@ def gather(header: Header, source: m.Guide, entries: list[Entry], wording: Wordi
 
 
 def _take(returned: Returned, entry: Entry, unit: Unit, wording: Wording) -> None:
-    """The entry's translation, unless something in it does not belong there."""
+    """The entry's translation into `returned`, or a mismatch for each thing in it that does not belong."""
     problems = list(entry.problems)
     if not m.plain_text(entry.translation).strip():
         problems.append(("the translation is empty", wording.empty_hint))

@@ -59,7 +59,8 @@ def test_each_entry_carries_its_id_markup_kind_and_place(sample):
     assert (link.msgid, link.comment, link.occurrences) == (
         "Read more at [our website](https://example.org/pills).", "Paragraph in section 2 of 4, “Your medicines”",
         [("source/sample/en.md", "42")])
-    assert entry(po, "your-medicines-1").msgid == "Take one pill in the morning. Say [buenos días]{lang=es} to the nurse."
+    assert entry(po, "your-medicines-1").msgid == \
+        "Take one pill in the morning. Say [buenos días]{lang=es} to the nurse."
     assert entry(po, "introduction-3").msgid == "Take your pills **every day**."
     assert entry(po, "meta.title").occurrences == [("source/sample/en.md", "2")]
     assert {k: v for k, v in po.metadata.items() if k.startswith("X-Plainpress") or k == "Language"} == {

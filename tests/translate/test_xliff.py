@@ -165,7 +165,8 @@ def test_a_unit_given_twice_is_named(sample, tmp_path):
     root = translated_as_source(export_xliff(sample, "es", {}))
     unit(root, "questions-3").addnext(copy.deepcopy(unit(root, "questions-3")))
     assert messages(read_back(tmp_path, root, sample)) == [
-        ("trans-unit questions-3 (“What is this pill for?”): the unit is in the file twice; delete one of the two", True)]
+        ("trans-unit questions-3 (“What is this pill for?”): the unit is in the file twice; "
+         "delete one of the two", True)]
 
 
 def test_an_empty_confirmed_target_is_refused(sample, tmp_path):
@@ -188,11 +189,16 @@ def test_a_link_to_another_address_is_refused(sample, tmp_path):
     assert "your-medicines-13" not in returned.texts
 
 
-def test_a_link_whose_tool_dropped_its_address_takes_the_source_one(sample, tmp_path):
+@pytest.mark.parametrize("unit_id, inner, code", [
+    ("your-medicines-13", '<g id="1">nuestro sitio</g>',
+     m.Link("https://example.org/pills", (m.Text("nuestro sitio"),))),
+    ("your-medicines-1", '<g id="1" ctype="x-lang">buenos días</g>', m.Foreign("es", (m.Text("buenos días"),))),
+])
+def test_a_code_whose_tool_dropped_its_attributes_takes_those_of_the_source_one(sample, tmp_path, unit_id, inner,
+                                                                               code):
     root = translated_as_source(export_xliff(sample, "es", {}))
-    set_target(root, "your-medicines-13", 'Lea <g id="1">nuestro sitio</g>.')
-    assert read_back(tmp_path, root, sample).texts["your-medicines-13"] == (
-        m.Text("Lea "), m.Link("https://example.org/pills", (m.Text("nuestro sitio"),)), m.Text("."))
+    set_target(root, unit_id, f"Lea {inner}.")
+    assert read_back(tmp_path, root, sample).texts[unit_id] == (m.Text("Lea "), code, m.Text("."))
 
 
 @pytest.mark.parametrize("inner, shown", [
