@@ -2,7 +2,7 @@
 
 Text is escaped where markup could start, and only there, so that a person can still read the line:
 `*`, `` ` ``, `[`, `]` and `\\` always; `_` but inside a word; `<` that starts an autolink; `&` when
-it would start a character reference; `!` before a link; `{` after a link or span (attributes);
+it would start a character reference; `!` before a link; `{` after markup (attributes);
 `|` in a table cell; and at the start of a block, what would start one (`#`, `>`, `-`, `+`, `1.`,
 `:`, `~`). Text is never wrapped: a paragraph is one line.
 
@@ -20,7 +20,7 @@ from markdown_it.rules_inline.autolink import AUTOLINK_RE, EMAIL_RE
 
 from .. import model as m
 
-ALWAYS = set("\\`*_[]")
+ALWAYS = set("\\`*[]")
 REFERENCE = re.compile(r"&#?[0-9A-Za-z]+;")   # `&amp;`, `&#65;`: markdown-it would decode it
 BLOCK_START = [                               # (pattern at a block's start, the index of the mark to escape)
     (re.compile(r"#+(?=\s|$)"), 0),           # a heading
@@ -38,6 +38,7 @@ class Piece:
     text: str
     syntax: str = ""
     written: str = ""
+    braces: bool = False   # escape every `{` (see _pieces)
 
 
 def write_inlines(inlines: tuple[m.Inline, ...], *, block_start: bool = False, table: bool = False,
@@ -45,10 +46,10 @@ def write_inlines(inlines: tuple[m.Inline, ...], *, block_start: bool = False, t
     pieces = _pieces(expressible(inlines), None)
     for i, piece in enumerate(pieces):
         if not piece.syntax:
-            before = pieces[i - 1].syntax if i else ""
-            after = pieces[i + 1].syntax if i + 1 < len(pieces) else ""
+            follows = pieces[i - 1].syntax if i else ""
+            precedes = pieces[i + 1].syntax if i + 1 < len(pieces) else ""
             piece.written = escape(piece.text, block_start=block_start and i == 0, table=table, heading=heading,
-                                   after=before, before=after)
+                                   braces=piece.braces, after=follows, before=precedes)
     _keep_delimiters_working(pieces)
     return "".join(p.written for p in pieces)
 
@@ -72,11 +73,12 @@ def expressible(inlines: tuple[m.Inline, ...], within: type | None = None, in_li
         elif isinstance(item, (m.Strong, m.Emphasis)):
             children = expressible(item.children, type(item), in_link)
             out += list(children) if within is type(item) else _spaces_outside(type(item), children)
-        elif isinstance(item, m.Link) and not in_link:
+        elif in_link:  # a link or a span inside a link: its words only
+            out += expressible(item.children, within, in_link)
+        elif isinstance(item, m.Link):
             out += _link(item)
-        else:  # a link in a link, a span in a link: their words only
-            out += expressible(item.children, within, in_link) if in_link else \
-                [m.Foreign(item.lang, expressible(item.children, m.Foreign))]
+        else:
+            out.append(m.Foreign(item.lang, expressible(item.children, m.Foreign)))
     return _joined(out)
 
 
@@ -145,7 +147,11 @@ def _pieces(inlines: tuple[m.Inline, ...], around: str | None) -> list[Piece]:
         else:
             end = f"]({link_destination(item.href)})" if isinstance(item, m.Link) else f"]{{lang={item.lang}}}"
             kind = "link_end" if isinstance(item, m.Link) else "span_end"
-            pieces += [Piece("", "[", "["), *_pieces(item.children, None), Piece("", kind, end)]
+            inner = _pieces(item.children, None)
+            if pieces and pieces[-1].syntax in ("link_end", "span_end"):
+                for piece in inner:  # markdown-it-attrs would take a `{` in it for the attributes of the link before
+                    piece.braces = True
+            pieces += [Piece("", "[", "["), *inner, Piece("", kind, end)]
             previous = None
     return pieces
 
@@ -153,21 +159,30 @@ def _pieces(inlines: tuple[m.Inline, ...], around: str | None) -> list[Piece]:
 def link_destination(href: str) -> str:
     """A link's address as written between `(` and `)`: unbalanced brackets escaped."""
     href = REFERENCE.sub(lambda found: "\\" + found.group(), href.replace("\\", "\\\\"))
-    if href.count("(") != href.count(")") or re.search(r"[\s<>]", href):
+    if not _balanced(href):
         href = href.replace("(", "\\(").replace(")", "\\)")
     return href
+
+
+def _balanced(href: str) -> bool:
+    depth = 0
+    for c in href:
+        depth += {"(": 1, ")": -1}.get(c, 0)
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 # Escaping ----------------------------------------------------------------------------------------
 
 def escape(text: str, *, block_start: bool = False, table: bool = False, heading: bool = False,
-           after: str = "", before: str = "") -> str:
+           braces: bool = False, after: str = "", before: str = "") -> str:
     """`text` as written, between markup of kinds `after` and `before` ("" for the line's ends)."""
     text = text.replace("\r", " ").replace("\n", " ")  # a paragraph is one line
     marks = _block_start_marks(text) if block_start else set()
     if heading and not before:
         marks |= _closing_hashes(text, after)
-    context = _Context(table, heading, after, before)
+    context = _Context(table, heading, braces, after, before)
     return "".join("\\" + c if i in marks or _is_markup(text, i, context) else c for i, c in enumerate(text))
 
 
@@ -175,6 +190,7 @@ def escape(text: str, *, block_start: bool = False, table: bool = False, heading
 class _Context:
     table: bool
     heading: bool
+    braces: bool
     after: str
     before: str
 
@@ -182,12 +198,13 @@ class _Context:
 def _is_markup(text: str, i: int, at: _Context) -> bool:
     """Whether the character at `i` could be read as markup where it stands."""
     c = text[i]
-    if c == "_":  # inside a word `_` is only text (snake_case), at a word's edge it may be italics
-        return not (0 < i - 1 and i + 2 < len(text) and _kind(text[i - 1]) == _kind(text[i + 1]) == "word")
+    if c == "_":  # between two letters `_` is only text (snake_case); elsewhere it may be italics
+        inside = 1 <= i - 1 and i + 1 <= len(text) - 2  # not beside the ends, which may become `&#..;`
+        return not (inside and _kind(text[i - 1]) == _kind(text[i + 1]) == "word")
     return (c in ALWAYS or (c == "<" and _could_be_autolink(text, i, at.before))
             or (c == "&" and bool(REFERENCE.match(text, i))) or (c == "|" and at.table)
             or (c == "!" and i == len(text) - 1 and at.before == "[")
-            or (c == "{" and i == 0 and at.after in ("link_end", "span_end"))
+            or (c == "{" and (at.braces or (i == 0 and bool(at.after))))  # attributes: `[a](x){lang=es}`
             or (c == "{" and at.heading and text[i + 1:i + 2] == "#"))  # `{#id}` ends a heading
 
 
