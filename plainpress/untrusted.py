@@ -4,9 +4,11 @@ own Word or LibreOffice document): checked before any parser sees them.
 A package must be a real ZIP, not an encrypted (OLE) file, hold no macros, stay within limits of size,
 ratio and member count (a 346 KB ZIP bomb pushed python-docx to 626 MB), and name no member outside
 itself. XML is parsed with entities off and no network, and any DOCTYPE is refused (XXE, billion laughs).
+A text file (PO) must be UTF-8 and hold no binary data.
 """
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path, PurePosixPath
 
@@ -17,6 +19,7 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024   # all members, as declared in the ZIP's
 MAX_MEMBER_RATIO = 100                   # unpacked / packed, per member (text compresses ~5-20x)
 MAX_MEMBERS = 2000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # an encrypted Office file, or an old .doc
+DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
 class UntrustedFileError(Exception):
@@ -36,6 +39,19 @@ def check_size(path: Path) -> bytes:
         raise UntrustedFileError(path, f"the file is larger than {MAX_FILE_BYTES // 2**20} MB",
                                  "save it again without embedded media, or split it")
     return path.read_bytes()
+
+
+def read_text(path: Path, kind: str) -> str:
+    """A text file's words (a PO file, `kind`), when it is within the size limit, text and UTF-8."""
+    data = check_size(path)
+    if b"\x00" in data:
+        raise UntrustedFileError(path, f"the file holds binary data, so it is not a {kind}",
+                                 f"export the translation again as a {kind}")
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as err:
+        where = f"byte {data[err.start]:#04x} at offset {err.start}"
+        raise UntrustedFileError(path, f"the file is not UTF-8 text ({where})", "save it again as UTF-8") from None
 
 
 def open_package(path: Path) -> zipfile.ZipFile:
@@ -100,14 +116,22 @@ def parse_xml(data: bytes, path: Path, part: str = "") -> etree._Element:
     """XML from outside: no DOCTYPE at all, no entities, no network, no huge trees."""
     where = f"`{part}` " if part else ""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if b"<!DOCTYPE" in data[:65536].upper() or b"<!ENTITY" in data[:65536].upper():
-        raise UntrustedFileError(path, f"{where}declares a DOCTYPE or entities, which documents never need",
-                                 "this file is not safe to open; ask for it to be saved again")
+    if DECLARATION.search(data):  # anywhere: padding can push it past any first look
+        raise _doctype_refused(path, where)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                              remove_comments=True)
     try:
-        return etree.fromstring(data, parser)
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as err:
         first = head[:1]
         raise UntrustedFileError(path, f"{where}is not well-formed XML ({err.msg})" if first == b"<"
                                  else f"{where}is not XML", "open it and save it again in the program that made it") from None
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None:  # one in an encoding the bytes do not show (UTF-16)
+        raise _doctype_refused(path, where)
+    return root
+
+
+def _doctype_refused(path: Path, where: str) -> UntrustedFileError:
+    return UntrustedFileError(path, f"{where}declares a DOCTYPE or entities, which documents never need",
+                              "this file is not safe to open; ask for it to be saved again")

@@ -1,5 +1,6 @@
 """What a translator's file brings back, whatever its format (DOCX, XLIFF, PO): which guide and
-languages it says it is for, the translated text of each unit, and every place that does not map."""
+languages it says it is for, the translated text of each unit, and every place that does not map;
+and what an export sends out besides the source: each unit's translation so far."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -15,6 +16,14 @@ class Header:
     target_lang: str
     version: str          # the source's `version:`
     digest: str           # of every source unit (`units.source_digest`): the source it was made from
+
+
+@dataclass(frozen=True)
+class Previous:
+    """A unit's translation so far, given to an export: written as its target, for review when stale."""
+    text: tuple[m.Inline, ...]   # the current translation
+    stale: bool                  # the source changed since it was made: a translator must look again
+    old_source: str              # the source text it was made from, plain
 
 
 @dataclass(frozen=True)
