@@ -81,13 +81,24 @@ def read_po(path: Path, source: m.Guide) -> Returned:
     made for another guide or language."""
     path = Path(path)
     catalog = _parsed(path, read_text(path, "PO file"))
-    header = Header(**{field: catalog.metadata.get(name, "") for field, name in FIELDS.items()})
-    if not header.target_lang:  # a file that lost our header still says its language
-        header = replace(header, target_lang=catalog.metadata.get("Language", ""))
+    header = _header(catalog)
     noted = check_header(path, header, source, "the header")
     returned = gather(header, source, [_entry(e) for e in catalog if not e.obsolete], WORDING)
     returned.mismatches[:0] = noted
     return returned
+
+
+def read_header(path: Path) -> Header:
+    """What a PO file says it is (guide, languages, version), to find its source guide."""
+    path = Path(path)
+    return _header(_parsed(path, read_text(path, "PO file")))
+
+
+def _header(catalog: polib.POFile) -> Header:
+    header = Header(**{field: catalog.metadata.get(name, "") for field, name in FIELDS.items()})
+    if not header.target_lang:  # a file that lost our header still says its language
+        header = replace(header, target_lang=catalog.metadata.get("Language", ""))
+    return header
 
 
 def _parsed(path: Path, text: str) -> polib.POFile:

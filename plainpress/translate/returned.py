@@ -40,14 +40,6 @@ class Mismatch:
         return f"{self.where}{words}: {self.message}; {self.hint}"
 
 
-@dataclass(frozen=True)
-class Previous:
-    """A unit's translation as it stands in `<lang>.md`, for an export to carry to the translator."""
-    text: tuple[m.Inline, ...]   # the current translation
-    stale: bool                  # the source has changed since it was translated
-    old_source: str              # the source's words it was made from (plain), when known
-
-
 @dataclass
 class Returned:
     header: Header

@@ -2,6 +2,7 @@
 into `source/<guide>/<lang>.md` through the source writer, with its record, all or nothing."""
 from __future__ import annotations
 
+import importlib
 import re
 import tempfile
 from dataclasses import dataclass, field, replace
@@ -23,22 +24,29 @@ class WorkflowError(Exception):
     """A request that cannot be carried out (no such guide, no source language): one line saying why."""
 
 
-def exporters():
-    """format -> function(source, target_lang, previous, options) -> bytes (imported when used)."""
-    from .docx_export import export_docx
-    from .po import export_po
-    from .xliff import export_xliff
-    return {"docx": lambda s, lang, prev, opts: export_docx(s, lang, opts),
-            "xliff": lambda s, lang, prev, opts: export_xliff(s, lang, prev),
-            "po": lambda s, lang, prev, opts: export_po(s, lang, prev)}
+# format -> (module, its export function); suffix -> (module, its import function): imported when used
+EXPORTERS = {"docx": ("docx_export", "export_docx"), "xliff": ("xliff", "export_xliff"), "po": ("po", "export_po")}
+IMPORTERS = {".docx": ("docx_import", "read_docx"), ".xlf": ("xliff", "read_xliff"),
+             ".xliff": ("xliff", "read_xliff"), ".po": ("po", "read_po")}
 
 
-def importers():
-    """file suffix -> (read_header(path) -> Header, read(path, source) -> Returned)."""
-    from . import docx_import, po, xliff
-    return {".docx": (docx_import.read_header, docx_import.read_docx),
-            ".xlf": (xliff.read_header, xliff.read_xliff), ".xliff": (xliff.read_header, xliff.read_xliff),
-            ".po": (po.read_header, po.read_po)}
+def exporter(fmt: str):
+    """function(source, target_lang, previous, options) -> bytes; the DOCX carries no previous text
+    (the translator types over the source), XLIFF and PO carry it as their targets."""
+    module, name = EXPORTERS[fmt]
+    export_fn = getattr(importlib.import_module(f"{__package__}.{module}"), name)
+    if fmt == "docx":
+        return lambda source, lang, previous, options: export_fn(source, lang, options)
+    return lambda source, lang, previous, options: export_fn(source, lang, previous)
+
+
+def importer(path: Path):
+    """(read_header(path) -> Header, read(path, source) -> Returned) for a file, by its suffix."""
+    if path.suffix.lower() not in IMPORTERS:
+        raise WorkflowError(f"{path}: not a translation file; give a .docx, .xlf or .po exported by plainpress")
+    module_name, name = IMPORTERS[path.suffix.lower()]
+    module = importlib.import_module(f"{__package__}.{module_name}")
+    return module.read_header, getattr(module, name)
 
 
 # The way out ------------------------------------------------------------------------------------
@@ -66,7 +74,7 @@ def export(folder: Path, targets: list[str], formats: list[str], out: Path, from
     """Write `out/<guide>/translation/<guide>-<from>-<to>.<ext>` for each target and format."""
     source_path = source_language(folder, from_lang)
     source = read_guide(source_path)
-    table, written = exporters(), []
+    written = []
     for target in targets:
         if target.casefold() == source.meta.lang.casefold():
             raise WorkflowError(f"--to {target}: that is the guide's source language")
@@ -75,7 +83,7 @@ def export(folder: Path, targets: list[str], formats: list[str], out: Path, from
         carried = previous(source, current, read_record(existing)) if current else {}
         for fmt in formats:
             path = out / folder.name / "translation" / f"{folder.name}-{source.meta.lang}-{target}.{EXTENSIONS[fmt]}"
-            write_atomic(path, table[fmt](source, target, carried, options))
+            write_atomic(path, exporter(fmt)(source, target, carried, options))
             written.append(path)
     return written
 
@@ -93,16 +101,14 @@ def import_file(path: Path, source_dir: Path) -> Imported:
     """Read a translator's file, map it onto its source, and write `<source_dir>/<guide>/<lang>.md` and
     its record; nothing is written unless every unit maps."""
     path = Path(path)
-    reader = importers().get(path.suffix.lower())
-    if reader is None:
-        raise WorkflowError(f"{path}: not a translation file; give a .docx, .xlf or .po exported by plainpress")
-    header = reader[0](path)
+    read_header, read = importer(path)
+    header = read_header(path)
     source_path = source_dir / header.guide / f"{header.source_lang}.md"
     if not source_path.is_file():
         raise WorkflowError(f"{path}: it translates {source_path}, which does not exist; "
                             "give --source-dir the folder that holds the guide")
     source = read_guide(source_path)
-    returned = reader[1](path, source)
+    returned = read(path, source)
     fatal = [x for x in returned.mismatches if x.fatal]
     if fatal:
         raise TranslationImportError(path, fatal)
@@ -110,7 +116,9 @@ def import_file(path: Path, source_dir: Path) -> Imported:
     current = read_guide(target_path) if target_path.is_file() else None
     texts, replaced = merged_texts(source, current, returned, target_path)
     guide = replace(translated_guide(source, header.target_lang, texts), path=target_path)
-    confirmed = {k: returned.made_from.get(k, "") for k in returned.reviewed}
+    # a reader confirms only units whose source words are those the translator saw, unless it says otherwise
+    now = {u.id: u.digest for u in units(source)}
+    confirmed = {k: returned.made_from.get(k) or now.get(k, "") for k in returned.reviewed}
     record = updated_record(read_record(target_path), source, target_path, confirmed)
     write_source(guide, target_path)
     write_atomic(record.path, record_text(record).encode("utf-8"))

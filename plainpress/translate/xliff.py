@@ -106,14 +106,24 @@ def read_xliff(path: Path, source: m.Guide) -> Returned:
     not an XLIFF 1.2 file of this guide and language."""
     path = Path(path)
     file = _the_file(path, parse_xml(check_size(path), path))
-    header = Header(guide=file.get("product-name", ""), source_lang=file.get("source-language", ""),
-                    target_lang=file.get("target-language", ""), version=file.get("product-version", ""),
-                    digest=file.get("build-num", ""))
+    header = _header(file)
     noted = check_header(path, header, source, "the <file> element")
     by_id = {u.id: u for u in units(source)}
     returned = gather(header, source, [_entry(e, by_id) for e in file.iter(q("trans-unit"))], WORDING)
     returned.mismatches[:0] = noted
     return returned
+
+
+def read_header(path: Path) -> Header:
+    """What an XLIFF file says it is (guide, languages, version), to find its source guide."""
+    path = Path(path)
+    return _header(_the_file(path, parse_xml(check_size(path), path)))
+
+
+def _header(file: etree._Element) -> Header:
+    return Header(guide=file.get("product-name", ""), source_lang=file.get("source-language", ""),
+                  target_lang=file.get("target-language", ""), version=file.get("product-version", ""),
+                  digest=file.get("build-num", ""))
 
 
 def _the_file(path: Path, root: etree._Element) -> etree._Element:
