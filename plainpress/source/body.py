@@ -304,8 +304,12 @@ class BodyReader:
 
 
 def _merge_text(items: list[m.Inline]) -> tuple[m.Inline, ...]:
+    """Neighbouring texts as one, and no empty text (markdown-it gives one on either side of `**b**`):
+    the same words always make the same model, whatever file they came back from."""
     out: list[m.Inline] = []
     for item in items:
+        if isinstance(item, m.Text) and not item.text:
+            continue
         if out and isinstance(item, m.Text) and isinstance(out[-1], m.Text):
             out[-1] = m.Text(out[-1].text + item.text)
         else:
