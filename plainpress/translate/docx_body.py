@@ -3,9 +3,9 @@ that start and end in it, and its words as spans of text with their marks (after
 
 Table cells' paragraphs come in their place, row by row; paragraphs inside a text box or a picture are
 not the body's and are left out. Marks: a run in the Strong character style (LibreOffice may call it
-"Strong Emphasis") is strong, in Emphasis emphasis, a run inside `w:hyperlink` (or a HYPERLINK field's
-result) a link, and a run with a `w:lang` of its own a passage in that language (LibreOffice also
-writes the document's language on the runs of table cells: `docx_inlines` tells them apart).
+"Strong Emphasis") or in direct bold is strong, in Emphasis emphasis; a run inside `w:hyperlink` (or a
+HYPERLINK field's result) is a link, and a run with a `w:lang` of its own a passage in that language
+(LibreOffice also writes the document's language on the runs of table cells: `docx_inlines` tells).
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from .docx_package import DocxParts
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 CHARACTER_MARKS = {"Strong": ("strong",), "Strong Emphasis": ("strong",), "Emphasis": ("emphasis",)}
+LINK_STYLES = ("Hyperlink", "Internet Link")   # Word's name; LibreOffice's own
 TRACKED = tuple(W + t for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange", "sectPrChange",
                                 "tblPrChange", "trPrChange", "tcPrChange", "tblGridChange", "numberingChange",
                                 "cellIns", "cellDel", "cellMerge"))
@@ -87,6 +88,8 @@ class _BodyReader:
         tag = el.tag
         if tag == f"{W}r":
             self.run(el, marks)
+        elif tag == f"{W}hyperlink" and self.echo_of_a_link(el):
+            self.children(el, marks)
         elif tag == f"{W}hyperlink":
             address = self.parts.links.get(el.get(R_ID, ""), "#" + el.get(f"{W}anchor", ""))
             self.children(el, marks | {("link", address)})
@@ -101,6 +104,19 @@ class _BodyReader:
             self.current.comments.append(el.get(f"{W}id"))
         elif tag in SEEN_THROUGH:
             self.children(el, marks)
+
+    def echo_of_a_link(self, el: etree._Element) -> bool:
+        """LibreOffice 7.4 cuts a link in two where one of our bookmarks ends, and when the bookmark ends
+        right after a link it wraps the words after it in a hyperlink too. Such an echo opens with our
+        bookmark's end, and its runs are not in the Hyperlink style (a true second half's are)."""
+        first = el[0] if len(el) else None
+        if first is None or first.tag != f"{W}bookmarkEnd" or first.get(f"{W}id") not in self.bookmarks:
+            return False
+        return not any(self.style_name(r) in LINK_STYLES for r in el.iter(f"{W}r"))
+
+    def style_name(self, r: etree._Element) -> str:
+        style = r.find(f"{W}rPr/{W}rStyle")
+        return self.parts.styles.get(style.get(f"{W}val"), style.get(f"{W}val")) if style is not None else ""
 
     def bookmark_start(self, el: etree._Element) -> None:
         name = el.get(f"{W}name", "")
@@ -142,10 +158,12 @@ class _BodyReader:
 
     def run_marks(self, r: etree._Element) -> frozenset[Mark]:
         rpr, marks = r.find(f"{W}rPr"), set()
-        style = rpr.find(f"{W}rStyle") if rpr is not None else None
-        if style is not None:
-            name = self.parts.styles.get(style.get(f"{W}val"), style.get(f"{W}val"))
-            marks.update([CHARACTER_MARKS[name]] if name in CHARACTER_MARKS else [])
+        name = self.style_name(r)
+        if name in CHARACTER_MARKS:
+            marks.add(CHARACTER_MARKS[name])
+        bold = rpr.find(f"{W}b") if rpr is not None else None
+        if bold is not None and bold.get(f"{W}val", "true") not in ("0", "false", "off"):
+            marks.add(("strong",))  # Ctrl+B; and LibreOffice saves Strong inside a link as Hyperlink + bold
         lang = rpr.find(f"{W}lang") if rpr is not None else None
         if lang is not None and lang.get(f"{W}val"):
             marks.add(("foreign", lang.get(f"{W}val")))  # maybe the document's own: see docx_inlines

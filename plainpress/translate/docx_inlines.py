@@ -3,10 +3,13 @@
 A DOCX run holds marks side by side (bold, in a link, in Spanish), the model nests them. Each mark
 is opened where it starts and kept open as far as it reaches, the longest outermost; marks that reach
 equally far nest as they did in the source unit, so that an unchanged paragraph comes back as it was.
-LibreOffice saves `es` as `es-ES`: a language the source unit marked comes back under the source's tag;
-a run in the document's own language is a foreign passage only where the source unit had one.
+LibreOffice saves `es` as `es-ES` and `https://e.org` as `https://e.org/`: a language or address of the
+source unit comes back as the source wrote it; a run in the document's own language is a foreign passage
+only where the source unit had one.
 """
 from __future__ import annotations
+
+from urllib.parse import urlsplit
 
 from .. import model as m
 from .docx_body import Mark, same_language
@@ -21,7 +24,7 @@ def inlines(spans: list[Span], source: tuple[m.Inline, ...], document_lang: str)
     """`document_lang`: a run in this language is no foreign passage, unless the source unit had one in it."""
     depth = _depths(source)
     langs = [mark[1] for mark in depth if mark[0] == "foreign"]
-    spans = [(text, frozenset(_source_tag(mark, langs) for mark in marks
+    spans = [(text, frozenset(_as_in_source(mark, depth) for mark in marks
                               if _foreign(mark, langs, document_lang))) for text, marks in spans]
     return _nest(_trimmed(_joined(spans)), lambda mark: depth.get(mark, 100 + KIND_ORDER.index(mark[0])))
 
@@ -63,10 +66,17 @@ def _foreign(mark: Mark, langs: list[str], document_lang: str) -> bool:
     return any(same_language(mark[1], tag) for tag in langs)
 
 
-def _source_tag(mark: Mark, langs: list[str]) -> Mark:
-    if mark[0] == "foreign":
-        return ("foreign", next((tag for tag in langs if same_language(tag, mark[1])), mark[1]))
-    return mark
+def _as_in_source(mark: Mark, source: dict[Mark, int]) -> Mark:
+    same = {"foreign": same_language, "link": same_address}.get(mark[0])
+    return next((theirs for theirs in source if theirs[0] == mark[0] and same(theirs[1], mark[1])), mark) if same else mark
+
+
+def same_address(a: str, b: str) -> bool:
+    """The same web address, written with or without the `/` of an empty path, in any case of host."""
+    def canonical(url: str):
+        parts = urlsplit(url)
+        return parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, parts.fragment
+    return a == b or canonical(a) == canonical(b)
 
 
 def _joined(spans: list[Span]) -> list[Span]:

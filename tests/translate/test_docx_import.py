@@ -244,3 +244,27 @@ def test_a_link_saved_as_a_field_is_a_link(tmp_path, source, exported):
     texts = imported(tmp_path, edited(exported, as_field), source).texts
     assert texts["your-medicines-13"] == (m.Text("Read more at "),
                                           m.Link("https://example.org/pills", (m.Text("nuestra web"),)), m.Text("."))
+
+
+def test_libreoffices_echo_of_a_link_is_no_link_but_a_true_second_half_is(tmp_path, source, exported):
+    """LibreOffice 7.4 cuts a link where a bookmark ends, and wraps the words after a link in a hyperlink
+    when the bookmark's end touches it (measured: "our website" then "." both linked on reopening)."""
+    def echo(root):
+        p = paragraph(root, "Read more")
+        end, last = p.find(f"{W}bookmarkEnd"), p.findall(f"{W}r")[-1]
+        second = etree.SubElement(p, f"{W}hyperlink", {R_ID: "rId98"})
+        second.extend([end, last])
+
+    def relate(root):
+        root.append(etree.fromstring(LINK_REL.replace("https://example.com/elsewhere", "https://example.org/pills")))
+
+    def as_link(root):  # the second half of a link, in the Hyperlink style and bold (Strong inside a link)
+        run = paragraph(root, "Read more").find(f"{W}hyperlink[2]/{W}r")
+        run.insert(0, etree.fromstring(f'<w:rPr xmlns:w="{W[1:-1]}"><w:rStyle w:val="Hyperlink"/><w:b/></w:rPr>'))
+    data = edited(edited(exported, echo), relate, "word/_rels/document.xml.rels")
+    texts = imported(tmp_path, data, source).texts
+    assert texts["your-medicines-13"] == (m.Text("Read more at "),
+                                          m.Link("https://example.org/pills", (m.Text("our website"),)), m.Text("."))
+    texts = imported(tmp_path, edited(data, as_link), source).texts
+    assert texts["your-medicines-13"] == (m.Text("Read more at "), m.Link("https://example.org/pills", (
+        m.Text("our website"), m.Strong((m.Text("."),)))))
