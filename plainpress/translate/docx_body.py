@@ -37,6 +37,7 @@ class Paragraph:
     starts: list[str] = field(default_factory=list)   # our bookmarks (`_pp_...`) that start here
     ends: list[str] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)  # ids of the comments anchored here
+    tracked: bool = False                         # holds a tracked change
 
     @property
     def text(self) -> str:
@@ -76,7 +77,7 @@ class _BodyReader:
     def paragraph(self, p: etree._Element, number: int) -> None:
         style = p.find(f"{W}pPr/{W}pStyle")
         name = self.parts.styles.get(style.get(f"{W}val"), style.get(f"{W}val")) if style is not None else "Normal"
-        self.current = Paragraph(number, name)
+        self.current = Paragraph(number, name, tracked=next(p.iter(*TRACKED), None) is not None)
         self.children(p, frozenset())
         self.found.append(self.current)
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import model as m
-from .docx_body import Paragraph, body_paragraphs, tracked_changes, TRACKED
+from .docx_body import Paragraph, body_paragraphs, tracked_changes
 from .docx_export import KEY_PREFIX, LABEL_PREFIX, PROPERTIES, unit_keys, unit_styles
 from .docx_inlines import inlines, links, plain
 from .docx_mapping import first_words, map_paragraphs
@@ -75,20 +75,11 @@ def tracked(parts: DocxParts, paragraphs: list[Paragraph]) -> list[Mismatch]:
     count = tracked_changes(parts.document)
     if not count:
         return []
-    first = next(parts.document.iter(*TRACKED))
-    p = next((a for a in first.iterancestors(f"{W}p")), None)
-    number = _number(parts, p) if p is not None else None
-    where = f"paragraph {number}" if number else "the document"
-    words = first_words(paragraphs[number - 1].text) if number else ""
-    return [Mismatch(where, words, f"the document holds tracked changes ({count}, the first here)",
+    first = next((p for p in paragraphs if p.tracked), None)  # None: in a table's or the page's settings
+    return [Mismatch(f"paragraph {first.number}" if first else "the document", first_words(first.text) if first else "",
+                     f"the document holds tracked changes ({count}, the first here)",
                      "accept or reject all changes first (Edit > Track Changes in LibreOffice, Review in Word), "
                      "save, and import it again")]
-
-
-def _number(parts: DocxParts, p) -> int | None:
-    body = parts.document.find(f"{W}body")
-    numbered = [x for x in body.iter(f"{W}p") if not any(a.tag == f"{W}p" for a in x.iterancestors())]
-    return numbered.index(p) + 1 if p in numbered else None
 
 
 def unit_text(unit: Unit, p: Paragraph, document_lang: str, mismatches: list[Mismatch]) -> tuple[m.Inline, ...]:
@@ -100,11 +91,12 @@ def unit_text(unit: Unit, p: Paragraph, document_lang: str, mismatches: list[Mis
     if not text and unit.content:
         mismatches.append(Mismatch(where, "", f"this {unit.kind} is empty",
                                    f"translate it: the exported file says “{first_words(unit.text)}”"))
-    allowed = links(unit.content)
+    allowed = list(dict.fromkeys(links(unit.content)))
     for href in dict.fromkeys(links(text)):
         if href not in allowed:
-            hint = f"link only to {', '.join(dict.fromkeys(allowed))}" if allowed else "remove the link: the source has none here"
-            mismatches.append(Mismatch(where, words, f"it links to {href}, which the source {unit.kind} does not", hint))
+            hint = f"link only to {', '.join(allowed)}" if allowed else "remove the link: the source has none here"
+            mismatches.append(Mismatch(where, words, f"it links to {href}, which the source {unit.kind} does not",
+                                       hint))
     return text
 
 
@@ -121,7 +113,8 @@ def comments(parts: DocxParts, paragraphs: list[Paragraph]) -> list[Mismatch]:
     for comment in parts.comments.iter(f"{W}comment"):
         p = at.get(comment.get(f"{W}id"))
         text = " ".join("".join(comment.itertext()).split())
+        author = comment.get(f"{W}author") or "someone"
         found.append(Mismatch(f"paragraph {p.number}" if p else "a comment", first_words(p.text) if p else "",
-                              f"a comment by {comment.get(f'{W}author') or 'someone'} is left out: “{first_words(text, 12)}”",
+                              f"a comment by {author} is left out: “{first_words(text, 12)}”",
                               "put into the text anything the guide needs; tell its writer the rest", fatal=False))
     return found

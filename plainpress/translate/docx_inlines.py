@@ -67,8 +67,11 @@ def _foreign(mark: Mark, langs: list[str], document_lang: str) -> bool:
 
 
 def _as_in_source(mark: Mark, source: dict[Mark, int]) -> Mark:
+    """A language or address as the source unit writes it, when the source has the same one."""
     same = {"foreign": same_language, "link": same_address}.get(mark[0])
-    return next((theirs for theirs in source if theirs[0] == mark[0] and same(theirs[1], mark[1])), mark) if same else mark
+    if same is None:
+        return mark
+    return next((theirs for theirs in source if theirs[0] == mark[0] and same(theirs[1], mark[1])), mark)
 
 
 def same_address(a: str, b: str) -> bool:

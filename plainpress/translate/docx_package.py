@@ -70,8 +70,8 @@ def relationships(root: etree._Element | None, folder: str) -> dict[str, Relatio
     found = {}
     for rel in (root.iter(f"{REL}Relationship") if root is not None else ()):
         target, external = rel.get("Target", ""), rel.get("TargetMode") == "External"
-        if not external:
-            target = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
+        if not external:  # relative to the part's folder, or to the package's root when it starts with "/"
+            target = posixpath.normpath(target[1:] if target.startswith("/") else posixpath.join(folder, target))
         found[rel.get("Id")] = Relationship(rel.get("Type", "").rsplit("/", 1)[-1], target, external)
     return found
 

@@ -15,6 +15,7 @@ from plainpress import model as m
 from plainpress.source import read_guide
 from plainpress.translate.docx_export import export_docx
 from plainpress.translate.docx_import import read_docx
+from plainpress.translate.docx_inlines import same_address
 from plainpress.translate.returned import Header, TranslationImportError
 from plainpress.translate.units import units
 
@@ -236,7 +237,8 @@ def test_a_changed_source_is_said_and_the_import_goes_on(tmp_path, source, expor
 def test_a_link_saved_as_a_field_is_a_link(tmp_path, source, exported):
     def as_field(root):
         link = paragraph(root, "Read more").find(f"{W}hyperlink")
-        parts = ['<w:fldChar w:fldCharType="begin"/>', '<w:instrText> HYPERLINK "https://example.org/pills" </w:instrText>',
+        parts = ['<w:fldChar w:fldCharType="begin"/>',
+                 '<w:instrText> HYPERLINK "https://example.org/pills" </w:instrText>',
                  '<w:fldChar w:fldCharType="separate"/>', '<w:t>nuestra web</w:t>', '<w:fldChar w:fldCharType="end"/>']
         for part in parts:
             link.addprevious(etree.fromstring(f'<w:r xmlns:w="{W[1:-1]}">{part}</w:r>'))
@@ -268,3 +270,8 @@ def test_libreoffices_echo_of_a_link_is_no_link_but_a_true_second_half_is(tmp_pa
     texts = imported(tmp_path, edited(data, as_link), source).texts
     assert texts["your-medicines-13"] == (m.Text("Read more at "), m.Link("https://example.org/pills", (
         m.Text("our website"), m.Strong((m.Text("."),)))))
+
+
+def test_an_address_comes_back_as_the_source_wrote_it():
+    assert same_address("https://e.org", "https://e.org/") and same_address("https://E.org/a", "https://e.org/a")
+    assert not same_address("https://e.org/a", "https://e.org/b")
