@@ -49,7 +49,8 @@ class _Mapper:
         self.result = Mapping()
         self.seen: dict[str, int] = {}     # unit id -> number of the (last) paragraph it is in
         self.taken: set[int] = set()       # paragraphs accounted for (marked, or part of a split)
-        self.single: dict[int, str] = {}   # paragraph index -> the one unit id or label it holds
+        self.single: dict[int, str] = {}   # paragraph index -> the one bookmark (a unit's or a label's) in it
+        # bookmark name -> index of the first paragraph it ends in (later ones overwritten by earlier)
         self.end_of = {name: i for i, p in reversed(list(enumerate(paragraphs))) for name in p.ends}
 
     def run(self) -> Mapping:
