@@ -1,6 +1,7 @@
 # `make` sets up and builds every guide; `make test` sets up and runs every test.
 # Set-up installs only what is missing: the Python packages into .venv; the Debian programs the
-# validators and tests need (LibreOffice, Chromium, poppler, faketime), Liberation Sans (Arial's
+# validators and tests need (LibreOffice, its Python bridge python3-uno for the system python3, which
+# drives Writer in the translation tests, Chromium, poppler, faketime), Liberation Sans (Arial's
 # metrics, for the DOCX) and DejaVu Sans (scripts Atkinson Hyperlegible lacks, e.g. Greek and
 # Cyrillic), Java for EPUBCheck, Pango for WeasyPrint; and DAISY Ace from npm into node_modules/
 # (it needs Node 20, which the machines here have; Debian's own nodejs is only a fallback).
@@ -31,6 +32,7 @@ $(PIP_OK): pyproject.toml | debian-tools
 debian-tools:
 	@missing=""; \
 	command -v soffice >/dev/null || missing="$$missing libreoffice-writer"; \
+	/usr/bin/python3 -c 'import uno' 2>/dev/null || missing="$$missing python3-uno"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	command -v faketime >/dev/null || missing="$$missing faketime"; \

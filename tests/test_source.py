@@ -42,6 +42,15 @@ def test_inline_content_keeps_bold_links_and_foreign_phrases():
     assert note.blocks[0].content[1] == m.Link("https://example.org/pills", (m.Text("our website"),))
 
 
+def test_bold_or_a_link_at_either_end_leaves_no_empty_text(tmp_path):
+    path = tmp_path / "en.md"
+    path.write_text("---\ntitle: T\nlang: en\ndate: 2026-01-01\n---\n\n**Bold** and [a **b**](https://e.org)\n",
+                    encoding="utf-8")
+    [paragraph] = read_guide(path).blocks
+    assert paragraph.content == (m.Strong((m.Text("Bold"),)), m.Text(" and "),
+                                 m.Link("https://e.org", (m.Text("a "), m.Strong((m.Text("b"),)))))
+
+
 def test_tables_images_and_glossary():
     guide = read_guide(SAMPLE)
     table = guide.blocks[9]

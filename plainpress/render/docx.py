@@ -12,6 +12,7 @@ from docx.shared import Inches, Pt
 
 from .. import model as m
 from ..templating import TEMPLATES, labels, long_date
+from ..translate import units as ids
 from . import RenderOptions, _zip
 from . import docx_oxml as ox
 
@@ -26,6 +27,11 @@ def style_sheet() -> dict:
 
 
 def render_docx(guide: m.Guide, options: RenderOptions = RenderOptions()) -> bytes:
+    return save(build_document(guide, options))
+
+
+def build_document(guide: m.Guide, options: RenderOptions = RenderOptions(), writer=None) -> docx.document.Document:
+    """The guide's document, not yet saved; `writer` (a `_Writer` subclass) may mark each unit's paragraph."""
     document = docx.Document()
     apply_styles(document, style_sheet())
     set_page(document, options.paper)
@@ -34,7 +40,11 @@ def render_docx(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
     set_properties(document, guide.meta)
     add_footer(document, guide.meta)
     ox.drop_thumbnail(document)
-    _Writer(document, guide).write()
+    (writer or _Writer)(document, guide).write()
+    return document
+
+
+def save(document) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return _zip.repack(out.getvalue())
@@ -119,19 +129,34 @@ def twips(inches: float) -> int:
 
 
 class _Writer:
-    """Appends the guide's blocks to a document, one paragraph style per kind of block."""
+    """Appends the guide's blocks to a document, one paragraph style per kind of block.
+
+    Hooks for the translation export (`translate.docx_export`), which do nothing here: `mark` is told
+    which translation unit each paragraph holds, `unshown` gets the words a reader never sees in the
+    body (alt text, the footer's short title), and `audience_label` prefixes the audience with "For:".
+    """
+    audience_label = True
 
     def __init__(self, document, guide: m.Guide):
         self.doc, self.guide = document, guide
         self.list_definitions: dict[tuple[bool, int], int] = {}  # call-out lists: (ordered, indent) -> abstractNumId
 
+    def mark(self, paragraph, unit_id: str | None) -> None:
+        """The paragraph holds unit `unit_id`'s words (None: words plainpress writes itself)."""
+
+    def unshown(self, unit_id: str, text: str, style: str) -> None:
+        """Words of the guide that are not printed in the body."""
+
     def write(self) -> None:
         meta, words = self.guide.meta, labels(self.guide.meta.lang)
-        self.paragraph(((m.Text(meta.title),)), "Title")
+        self.paragraph(((m.Text(meta.title),)), "Title", ids.meta_id("title"))
+        if meta.short_title:
+            self.unshown(ids.meta_id("short_title"), meta.short_title, "Short Title")
         if meta.subtitle:
-            self.paragraph((m.Text(meta.subtitle),), "Subtitle")
+            self.paragraph((m.Text(meta.subtitle),), "Subtitle", ids.meta_id("subtitle"))
         if meta.audience:
-            self.paragraph((m.Text(f"{words['for']}: {meta.audience}"),), "Normal")
+            label = f"{words['for']}: " if self.audience_label else ""
+            self.paragraph((m.Text(label + meta.audience),), "Normal", ids.meta_id("audience"))
         about = [meta.organisation + "." if meta.organisation else "",
                  f"{words['version']} {meta.version}." if meta.version else "",
                  f"{words['reviewed']}: {long_date(meta.date, meta.lang)}."]
@@ -141,27 +166,29 @@ class _Writer:
 
     def block(self, block: m.Block, style: str = "Normal", depth: int = 1) -> None:
         if isinstance(block, m.Heading):
-            self.paragraph(block.content, f"Heading {block.level - 1}")
+            self.paragraph(block.content, f"Heading {block.level - 1}", block.id)
         elif isinstance(block, m.Paragraph):
-            self.paragraph(block.content, style)
+            self.paragraph(block.content, style, block.id)
         elif isinstance(block, m.ListBlock):
             self.list(block, depth, None if style == "Normal" else style)
         elif isinstance(block, m.Table):
             self.table(block)
         elif isinstance(block, m.Callout):
-            self.paragraph((m.Text(block.title),), CALLOUT_TITLE_STYLES.get(block.style, "Callout Title"))
+            title_style = CALLOUT_TITLE_STYLES.get(block.style, "Callout Title")
+            self.paragraph((m.Text(block.title),), title_style, ids.title_id(block))  # a unit unless the default
             for inner in block.blocks:
                 self.block(inner, CALLOUT_STYLES[block.style])
         elif isinstance(block, m.DefinitionList):
-            for entry in block.entries:
-                self.paragraph(entry.term, "Glossary Term")
-                self.paragraph(entry.meaning, "Glossary Definition")
+            for i, entry in enumerate(block.entries, 1):
+                self.paragraph(entry.term, "Glossary Term", ids.term_id(block, i))
+                self.paragraph(entry.meaning, "Glossary Definition", ids.meaning_id(block, i))
         elif isinstance(block, m.Image):
             self.image(block)
 
-    def paragraph(self, content, style: str):
+    def paragraph(self, content, style: str, unit_id: str | None = None):
         paragraph = self.doc.add_paragraph(style=style)
         self.runs(paragraph, paragraph._p, content, None, None)
+        self.mark(paragraph, unit_id)
         return paragraph
 
     def runs(self, paragraph, parent, content, char_style, lang) -> None:
@@ -191,7 +218,7 @@ class _Writer:
         for item in block.items:
             for i, inner in enumerate(item.blocks):
                 if isinstance(inner, m.Paragraph) and i == 0:
-                    paragraph = self.paragraph(inner.content, style)
+                    paragraph = self.paragraph(inner.content, style, inner.id)
                     if callout:
                         ox.use_numbering(paragraph, num_id, level)
                     elif block.ordered:
@@ -220,8 +247,10 @@ class _Writer:
                 paragraph = cell.paragraphs[0]
                 paragraph.style = self.doc.styles["Table Text"]
                 self.runs(paragraph, paragraph._p, (m.Strong(content),) if r == 0 else content, None, None)
+                self.mark(paragraph, ids.cell_id(block, r, c))
 
     def image(self, block: m.Image) -> None:
         paragraph = self.doc.add_paragraph(style="Figure")
         shape = paragraph.add_run().add_picture(io.BytesIO(block.data), width=Inches(4))
         ox.set_alt_text(shape, block.alt)
+        self.unshown(ids.alt_id(block), block.alt, "Alt Text")

@@ -1,9 +1,13 @@
 """What python-docx 1.2 has no API for, set through its oxml layer: one small function each."""
 from __future__ import annotations
 
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml import etree
 
 
 def set_language(document, lang: str) -> None:
@@ -167,3 +171,35 @@ def new_list(part, abstract_id: int, start: int = 1, level: int = 0) -> int:
     num = part.numbering_part.element.add_num(abstract_id)
     num.add_lvlOverride(ilvl=level).add_startOverride(start)
     return num.numId
+
+
+def add_bookmark(paragraph, bookmark_id: int, name: str) -> None:
+    """A bookmark spanning the paragraph's words: it starts after the paragraph's properties, ends last."""
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), str(bookmark_id))
+    start.set(qn("w:name"), name)
+    end.set(qn("w:id"), str(bookmark_id))
+    p = paragraph._p
+    if p.pPr is not None:
+        p.pPr.addnext(start)
+    else:
+        p.insert(0, start)
+    p.append(end)
+
+
+CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one format id of user-defined properties
+
+
+def add_custom_properties(document, properties: dict[str, str]) -> None:
+    """`docProps/custom.xml` (File > Properties > Custom), text values in the given order. python-docx has
+    no API for it, so the part is added to the package through its OPC layer."""
+    root = etree.Element(f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": VT_NS})
+    for pid, (name, value) in enumerate(properties.items(), 2):  # Office numbers them from 2
+        prop = etree.SubElement(root, f"{{{CUSTOM_NS}}}property", fmtid=CUSTOM_FMTID, pid=str(pid), name=name)
+        etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    package = document.part.package
+    package.relate_to(Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, blob, package),
+                      RT.CUSTOM_PROPERTIES)

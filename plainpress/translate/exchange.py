@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import model as m
 from ..languages import is_language_tag
 from .returned import Header, Mismatch, Returned, TranslationImportError
+from .returned import header_for
 from .units import Unit, block_units, content_digest, source_digest, units
 
 SOURCE_FOLDER = "source"
@@ -30,9 +31,7 @@ def source_name(guide: m.Guide) -> str:
     return f"{SOURCE_FOLDER}/{guide_name(guide)}/{guide.path.name}"
 
 
-def exported_header(source: m.Guide, target_lang: str) -> Header:
-    return Header(guide=guide_name(source), source_lang=source.meta.lang, target_lang=target_lang,
-                  version=source.meta.version, digest=source_digest(source))
+exported_header = header_for   # one header for every format
 
 
 def to_translate(source: m.Guide) -> list[Unit]:

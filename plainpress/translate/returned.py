@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import model as m
+from .units import source_digest
 
 
 @dataclass(frozen=True)
@@ -55,3 +56,9 @@ class TranslationImportError(Exception):
     def __init__(self, path, mismatches: list[Mismatch]):
         self.path, self.mismatches = path, mismatches
         super().__init__("\n".join(f"{path}: {x}" for x in mismatches))
+
+
+def header_for(source: m.Guide, target_lang: str) -> Header:
+    """What a file exported from `source` for translation into `target_lang` says it is."""
+    return Header(source.slug or source.folder.name, source.meta.lang, target_lang, source.meta.version,
+                  source_digest(source))

@@ -14,6 +14,8 @@ from .. import model as m
 from ..labels import labels
 
 META_FIELDS = ("title", "short_title", "subtitle", "audience")
+# Kinds whose source is a plain string (a front-matter field, alt text, a call-out title): no markup.
+PLAIN_KINDS = ("title", "short title", "subtitle", "audience", "call-out title", "image description (alt text)")
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,10 @@ class Unit:
     @property
     def text(self) -> str:
         return m.plain_text(self.content)
+
+    @property
+    def plain(self) -> bool:
+        return self.kind in PLAIN_KINDS
 
     @property
     def digest(self) -> str:
@@ -53,7 +59,7 @@ def _canonical(content) -> str:
 def units(guide: m.Guide) -> list[Unit]:
     """Every translatable text of a guide, in reading order."""
     meta = guide.meta
-    found = [Unit(f"meta.{name}", name.replace("_", " "), (m.Text(getattr(meta, name)),), None)
+    found = [Unit(meta_id(name), name.replace("_", " "), (m.Text(getattr(meta, name)),), None)
              for name in META_FIELDS if getattr(meta, name)]
     for block in guide.blocks:
         found += block_units(block, meta.lang)
@@ -66,21 +72,21 @@ def block_units(block: m.Block, lang: str) -> list[Unit]:
     if isinstance(block, m.Paragraph):
         return [Unit(block.id, "paragraph", block.content, block.loc)]
     if isinstance(block, m.Image):
-        return [Unit(f"{block.id}.alt", "image description (alt text)", (m.Text(block.alt),), block.loc)]
+        return [Unit(alt_id(block), "image description (alt text)", (m.Text(block.alt),), block.loc)]
     if isinstance(block, m.ListBlock):
         return [u for item in block.items for inner in item.blocks
                 for u in _as_list_item(block_units(inner, lang), block.ordered)]
     if isinstance(block, m.Table):
-        return [Unit(f"{block.id}.{_cell(r, c)}", "table header" if r == 0 else "table cell", cell, block.loc)
+        return [Unit(cell_id(block, r, c), "table header" if r == 0 else "table cell", cell, block.loc)
                 for r, row in enumerate((block.header, *block.rows)) for c, cell in enumerate(row)]
     if isinstance(block, m.Callout):
-        title = ([Unit(f"{block.id}.title", "call-out title", (m.Text(block.title),), block.loc)]
+        title = ([Unit(title_id(block), "call-out title", (m.Text(block.title),), block.loc)]
                  if block.title != labels(lang)[block.style] else [])
         return title + [u for inner in block.blocks for u in block_units(inner, lang)]
     if isinstance(block, m.DefinitionList):
         return [u for i, e in enumerate(block.entries, 1)
-                for u in (Unit(f"{block.id}.{i}.term", "glossary term", e.term, e.loc),
-                          Unit(f"{block.id}.{i}.meaning", "glossary meaning", e.meaning, e.loc))]
+                for u in (Unit(term_id(block, i), "glossary term", e.term, e.loc),
+                          Unit(meaning_id(block, i), "glossary meaning", e.meaning, e.loc))]
     return []
 
 
@@ -89,8 +95,33 @@ def _as_list_item(found: list[Unit], ordered: bool) -> list[Unit]:
     return [replace(u, kind=kind) if u.kind == "paragraph" else u for u in found]
 
 
-def _cell(row: int, column: int) -> str:
-    return f"h{column + 1}" if row == 0 else f"r{row}c{column + 1}"
+# Unit ids: the block's own id, with a suffix for each part of a block. The renderer that marks units
+# in a file (the DOCX export) names them with these too.
+
+def meta_id(name: str) -> str:
+    return f"meta.{name}"
+
+
+def alt_id(image: m.Image) -> str:
+    return f"{image.id}.alt"
+
+
+def title_id(callout: m.Callout) -> str:
+    """A call-out's title; a unit only when the source gives its own title (not the default label)."""
+    return f"{callout.id}.title"
+
+
+def cell_id(table: m.Table, row: int, column: int) -> str:
+    """Row 0 is the header row: `id.h1`; body cells are `id.r1c1`, counted from 1."""
+    return f"{table.id}.h{column + 1}" if row == 0 else f"{table.id}.r{row}c{column + 1}"
+
+
+def term_id(glossary: m.DefinitionList, entry: int) -> str:
+    return f"{glossary.id}.{entry}.term"
+
+
+def meaning_id(glossary: m.DefinitionList, entry: int) -> str:
+    return f"{glossary.id}.{entry}.meaning"
 
 
 # Units -> guide ---------------------------------------------------------------------------------
@@ -111,7 +142,7 @@ def translated(source: m.Guide, lang: str, texts: dict[str, tuple[m.Inline, ...]
         return m.plain_text(text(unit_id))
 
     meta = replace(source.meta, lang=lang,
-                   **{name: plain(f"meta.{name}") for name in META_FIELDS if getattr(source.meta, name)})
+                   **{name: plain(meta_id(name)) for name in META_FIELDS if getattr(source.meta, name)})
     return replace(source, meta=meta, blocks=tuple(_block(b, text, plain, source.meta.lang, lang)
                                                    for b in source.blocks))
 
@@ -121,20 +152,20 @@ def _block(block, text, plain, from_lang: str, lang: str):
     if isinstance(block, (m.Heading, m.Paragraph)):
         return replace(block, content=text(block.id))
     if isinstance(block, m.Image):
-        return replace(block, alt=plain(f"{block.id}.alt"))
+        return replace(block, alt=plain(alt_id(block)))
     if isinstance(block, m.ListBlock):
         return replace(block, items=tuple(replace(i, blocks=tuple(again(b) for b in i.blocks)) for i in block.items))
     if isinstance(block, m.Table):
-        cells = [[text(f"{block.id}.{_cell(r, c)}") for c in range(len(row))]
+        cells = [[text(cell_id(block, r, c)) for c in range(len(row))]
                  for r, row in enumerate((block.header, *block.rows))]
         return replace(block, header=tuple(cells[0]), rows=tuple(tuple(r) for r in cells[1:]))
     if isinstance(block, m.Callout):
         own = block.title != labels(from_lang)[block.style]
-        title = plain(f"{block.id}.title") if own else labels(lang)[block.style]
+        title = plain(title_id(block)) if own else labels(lang)[block.style]
         return replace(block, title=title, blocks=tuple(again(b) for b in block.blocks))
     if isinstance(block, m.DefinitionList):
-        return replace(block, entries=tuple(replace(e, term=text(f"{block.id}.{i}.term"),
-                                                    meaning=text(f"{block.id}.{i}.meaning"))
+        return replace(block, entries=tuple(replace(e, term=text(term_id(block, i)),
+                                                    meaning=text(meaning_id(block, i)))
                                             for i, e in enumerate(block.entries, 1)))
     return block
 
