@@ -43,3 +43,28 @@ def test_the_original_keeps_its_true_grade_and_fails_strict(tmp_path):
     reading, _ = run_checks(read_guide(original))
     assert reading.whole.grade > 16
     assert main(["check", str(original), "--strict", "-q"]) == 1
+
+
+# The Spanish edition, made with `plainpress translate export`, an XLIFF translation and `translate import`.
+BASICS_ES = ROOT / "source" / "als-basics" / "es.md"
+
+
+def test_the_spanish_edition_builds_strict_and_is_wholly_current(tmp_path, capsys):
+    assert read_guide(BASICS_ES).meta.strict_reading
+    assert main(["build", str(BASICS_ES), "--strict", "--no-validate", "-q", "--out", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == ""   # no finding at all: reading level, plain language, staleness
+
+
+def test_every_spanish_section_reads_easily_by_inflesz_and_fernandez_huerta():
+    reading, _ = run_checks(read_guide(BASICS_ES))
+    for section in reading.sections:
+        figures = section.scores.figures()
+        assert figures["szigriszt_pazos"] >= 65 and figures["fernandez_huerta"] >= 70, section.title
+
+
+def test_the_spanish_edition_has_the_english_structure_block_for_block():
+    from plainpress.translate.units import units
+    english, spanish = read_guide(BASICS), read_guide(BASICS_ES)
+    assert [(type(b), b.id) for b in m.walk(spanish.blocks)] == [(type(b), b.id) for b in m.walk(english.blocks)]
+    assert [u.id for u in units(spanish)] == [u.id for u in units(english)]
+    assert all(s.text != e.text for s, e in zip(units(spanish), units(english)) if e.kind != "list item" or len(e.text) > 8)
