@@ -1,4 +1,4 @@
-"""The build, as a list of stages: find, read, check, render, write, report."""
+"""The build, as a list of stages: find, read, check, render, write, validate, report, index."""
 from __future__ import annotations
 
 import logging

@@ -22,6 +22,7 @@ def test_builds_one_guide_anywhere_on_disk_into_out(tmp_path, capsys):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["index.html", "index.json", "my-guide"]
     shown = capsys.readouterr().out
     assert "my-guide (en): A sample guide" in shown and "pages" in shown and "SMOG" in shown
+    assert shown.endswith(f"\nEvery guide in {tmp_path / 'out'}, with its checks: {tmp_path / 'out' / 'index.html'}\n")
 
 
 def test_format_and_lang_narrow_the_build(tmp_path):

@@ -100,3 +100,20 @@ def test_a_validated_build_records_each_validator_and_checks_the_index_itself(tm
     statuses = [s.text for s in page.xpath("//ul[@class='files']//span[starts-with(@class, 'status-')]")]
     assert statuses == ["FAIL", "pass"]
     assert "1 fails an accessibility check." in page.xpath("string(//ul[@class='glance'])")
+
+
+def test_a_translation_shows_how_current_it_is(web_build, tmp_path):
+    from plainpress.index import write_index
+    out = tmp_path / "out"
+    shutil.copytree(web_build, out)
+    report_path = out / "cuidado-de-los-pies" / "es" / "report.json"
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    report["translation"] = {"from": "en.md", "from_lang": "en", "current": 0.934, "stale": 1, "missing": 0, "orphan": 0}
+    report_path.write_text(json.dumps(report), encoding="utf-8")
+    write_index(out, environ={})
+    data, page = index_of(out)
+    assert data["guides"][0]["translation"] == {"from_lang": "en", "from_language": "English", "current": 0.934}
+    assert data["guides"][1]["translation"] is None
+    entry = page.get_element_by_id("cuidado-de-los-pies-es").getparent().text_content()
+    assert "Translation" in entry and "93 % current with its English source." in entry
+    jsonschema.validate(data, SCHEMA)
