@@ -1,9 +1,10 @@
 """axe-core in Debian's headless Chromium, driven by Playwright: a web page at desktop and phone widths.
 
 Target: 0 violations of any impact, with the AAA text-contrast rule (7:1) switched on. The same visit
-measures what axe does not: the page may not scroll sideways at 320 and 375 px (WCAG 1.4.10, rules
-`web.reflow`) and may not ask for anything but itself (self-contained, `web.fetches`; every other
-request is aborted, so nothing reaches the network). The smallest text size when printed is counted.
+measures what axe does not: the page may not scroll sideways at 320 and 375 px (WCAG 1.4.10, rule
+`web.reflow`); each stop of the Tab key shows a focus ring of 2 px or more and is on screen (WCAG 2.4.7
+and 2.4.11, `web.focus`); the page may not ask for anything but itself (self-contained, `web.fetches`;
+every other request is aborted, so nothing reaches the network). The smallest printed text is counted.
 """
 from __future__ import annotations
 
@@ -36,6 +37,20 @@ SMALLEST_TEXT_JS = """() => {
     sizes.push(parseFloat(getComputedStyle(element).fontSize));
   }
   return sizes.length ? Math.min(...sizes) : 0;
+}"""
+
+
+MAX_TAB_STOPS = 300
+# The element the Tab key reached: whether it shows a ring and is on screen. Marked, so that the walk
+# stops when Tab comes round to the first stop again.
+FOCUSED_JS = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body || e.dataset.plainpressVisited) return null;
+  e.dataset.plainpressVisited = "1";
+  const s = getComputedStyle(e), r = e.getBoundingClientRect();
+  return {name: e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + " " + (e.textContent || "").trim().slice(0, 40),
+          ring: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2,
+          seen: r.width > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth};
 }"""
 
 
@@ -95,12 +110,25 @@ def check_page(open_browser, path: Path) -> ToolResult:
         for width in REFLOW_WIDTHS:
             page.set_viewport_size({"width": width, "height": HEIGHT})
             overflow[width] = page.evaluate(OVERFLOW_JS)
+        stops = tab_stops(page)
         page.emulate_media(media="print")
         print_px = page.evaluate(SMALLEST_TEXT_JS)
         version = page.evaluate("axe.version")
     finally:
         page.close()
-    return page_result(path.name, runs, overflow, fetches, print_px, version)
+    return page_result(path.name, runs, overflow, stops, fetches, print_px, version)
+
+
+def tab_stops(page) -> list[dict]:
+    """Press Tab until it comes round again: each element it stops at, as FOCUSED_JS describes it."""
+    stops = []
+    for _ in range(MAX_TAB_STOPS):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED_JS)
+        if stop is None:
+            break
+        stops.append(stop)
+    return stops
 
 
 def keep_to_the_page(route, url: str, fetches: list[str]) -> None:
@@ -112,13 +140,18 @@ def keep_to_the_page(route, url: str, fetches: list[str]) -> None:
         route.abort()
 
 
-def page_result(name: str, runs: dict, overflow: dict, fetches: list[str], print_px: float,
-                version: str) -> ToolResult:
+def page_result(name: str, runs: dict, overflow: dict, stops: list[dict], fetches: list[str],
+                print_px: float, version: str) -> ToolResult:
     findings = [f for width, run in runs.items() for f in violation_findings(name, width, run)]
     findings += [Finding("error", "web.reflow", f"{name} at {width} px",
                          f"the page scrolls sideways by {extra} px",
                          "let long words and tables wrap; nothing may be wider than the screen")
                  for width, extra in overflow.items() if extra > 0]
+    findings += [Finding("error", "web.focus", f"{name} at {REFLOW_WIDTHS[-1]} px: {stop['name']}",
+                         "the Tab key stops here " + ("without a focus ring of 2 px or more" if not stop["ring"]
+                                                      else "out of sight"),
+                         "give :focus-visible an outline of 2 px or more, and keep it on screen")
+                 for stop in stops if not (stop["ring"] and stop["seen"])]
     findings += [Finding("error", "web.fetches", name, f"the page asks for {address}, which was refused",
                          "the page must carry everything it shows (data: URIs)")
                  for address in dict.fromkeys(fetches)]
@@ -126,7 +159,7 @@ def page_result(name: str, runs: dict, overflow: dict, fetches: list[str], print
     counts |= {impact: sum(v.get("impact") == impact for run in runs.values() for v in run["violations"])
                for impact in IMPACTS}
     counts |= {f"overflow_{width}": extra for width, extra in overflow.items()}
-    counts |= {"requests_refused": len(set(fetches)), "print_smallest_text_px": round(print_px, 2)}
+    counts |= {"tab_stops": len(stops), "requests_refused": len(set(fetches)), "print_smallest_text_px": round(print_px, 2)}
     widths = " and ".join(str(w) for w in runs)
     return ToolResult("axe", name, True, counts, tuple(findings),
                       note=f"axe-core {version} (DAISY Ace's copy) in Chromium at {widths} px")

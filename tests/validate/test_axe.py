@@ -1,5 +1,6 @@
 """axe-core in Chromium on the web pages and the library's index: 0 violations at desktop and phone
-widths, no sideways scrolling at 320 and 375 px, large print when printed, nothing fetched.
+widths, no sideways scrolling at 320 and 375 px, a focus ring at every Tab stop, large print when
+printed, nothing fetched.
 
 The browser runs once for the three shipped pages (one shared result) and once for the planted page.
 """
@@ -44,6 +45,13 @@ def test_nothing_scrolls_sideways_on_a_phone_and_nothing_is_fetched(checked, pag
 
 
 @pytest.mark.slow
+def test_the_tab_key_reaches_every_link_with_a_ring_on_screen(checked):
+    assert checked["sample"].counts["tab_stops"] == 6  # skip link, 3 contents links, the table, a link
+    # skip link, 2 guides in the overview, and for each its web page, report.html and report.json
+    assert checked["index"].counts["tab_stops"] == 9
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("page", PAGES)
 def test_printed_text_is_18_pt_or_more(checked, page):
     assert checked[page].counts["print_smallest_text_px"] >= 24  # 18 pt is 24 CSS px
@@ -51,10 +59,11 @@ def test_printed_text_is_18_pt_or_more(checked, page):
 
 def planted(page: Path, folder: Path) -> Path:
     """The sample page with a picture's alt removed, call-out text at 5.7:1 (enough for AA, not for
-    7:1), a stylesheet from the network and a box wider than any phone."""
+    7:1), links that hide their focus ring, a stylesheet from the network and a box wider than any phone."""
     html = page.read_text(encoding="utf-8")
     html = html.replace(' alt="A square and a circle, drawn in black lines"', "", 1)
-    html = html.replace("</style>", ".callout p, .callout li { color: #666; } .wide { width: 900px; }</style>"
+    html = html.replace("</style>", ".callout p, .callout li { color: #666; } .wide { width: 900px; }"
+                        "a:focus-visible { outline: none; }</style>"
                         '<link rel="stylesheet" href="https://example.org/clinic.css">', 1)
     html = html.replace('<main id="main" tabindex="-1">', '<main id="main" tabindex="-1"><p class="wide">Wide</p>', 1)
     bad = folder / "planted.html"
@@ -68,7 +77,9 @@ def test_planted_faults_are_each_caught(web_build, tmp_path):
     result = run_axe(planted(web_build / PAGES["sample"], tmp_path))
     assert result.checked and not result.passed
     rules = {f.rule for f in result.findings}
-    assert {"axe.image-alt", "axe.color-contrast-enhanced", "web.reflow", "web.fetches"} <= rules
+    assert {"axe.image-alt", "axe.color-contrast-enhanced", "web.reflow", "web.fetches", "web.focus"} <= rules
+    unringed = [f.location for f in result.findings if f.rule == "web.focus"]
+    assert len(unringed) == 5 and "a our website" in unringed[-1]  # every link; the table's region keeps its ring
     assert result.counts["critical"] == 2  # the missing alt, at each width
     assert result.counts["requests_refused"] == 1 and result.counts["overflow_320"] > 0
     [fetch] = [f for f in result.findings if f.rule == "web.fetches"]
