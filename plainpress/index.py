@@ -99,6 +99,7 @@ def entry(folder: Path, report: dict, reference: dict) -> dict:
     reading = report.get("reading", {})
     state = reading.get("whole", {}).get("verdict", "no prose") if reading.get("scored") else "no prose"
     translation = report.get("translation")
+    here = f"{folder.parent.name}/{folder.name}"   # links follow the folders as they are on disk
     return {
         "guide": slug, "lang": lang, "language": language_name(lang), "title": report.get("title", slug),
         "version": report.get("version", ""),
@@ -109,9 +110,9 @@ def entry(folder: Path, report: dict, reference: dict) -> dict:
         "translation": None if not translation else {
             "from_lang": translation["from_lang"], "from_language": language_name(translation["from_lang"]),
             "current": translation["current"]},
-        "outputs": [output_entry(f"{slug}/{lang}", fmt, out, report.get("accessibility", {}).get(fmt))
-                    for fmt, out in report.get("outputs", {}).items()],
-        "reports": [{"name": name, "href": f"{slug}/{lang}/{name}"} for name in REPORTS
+        "outputs": [output_entry(here, fmt, out, report.get("accessibility", {}).get(fmt))
+                    for fmt, out in report.get("outputs", {}).items() if (folder / out["file"]).exists()],
+        "reports": [{"name": name, "href": f"{here}/{name}"} for name in REPORTS
                     if (folder / name).exists()],
     }
 

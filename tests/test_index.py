@@ -5,6 +5,7 @@ import datetime as dt
 import json
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import jsonschema
 import pytest
@@ -43,7 +44,7 @@ def test_every_link_is_relative_and_reaches_a_file(web_build):
     hrefs = [a.get("href") for a in page.xpath("//a")]
     files = [h for h in hrefs if not h.startswith("#")]
     assert "sample/en/sample-en.html" in files and "cuidado-de-los-pies/es/report.html" in files
-    assert all((web_build / h).is_file() for h in files), files
+    assert all((web_build / unquote(h)).is_file() for h in files), files
     assert all(page.get_element_by_id(h[1:]) is not None for h in hrefs if h.startswith("#"))
 
 

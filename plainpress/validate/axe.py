@@ -102,21 +102,24 @@ def check_page(open_browser, path: Path) -> ToolResult:
     try:
         page.goto(url, wait_until="load")
         page.add_script_tag(path=str(AXE_SCRIPT))
-        runs = {}
-        for width in AXE_WIDTHS:
-            page.set_viewport_size({"width": width, "height": HEIGHT})
-            runs[width] = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
-        overflow = {}
-        for width in REFLOW_WIDTHS:
-            page.set_viewport_size({"width": width, "height": HEIGHT})
-            overflow[width] = page.evaluate(OVERFLOW_JS)
-        stops = tab_stops(page)
+        runs = at_widths(page, AXE_WIDTHS, "options => axe.run(document, options)", AXE_OPTIONS)
+        overflow = at_widths(page, REFLOW_WIDTHS, OVERFLOW_JS)
+        stops = tab_stops(page)   # at the last width: a phone's
         page.emulate_media(media="print")
         print_px = page.evaluate(SMALLEST_TEXT_JS)
         version = page.evaluate("axe.version")
     finally:
         page.close()
     return page_result(path.name, runs, overflow, stops, fetches, print_px, version)
+
+
+def at_widths(page, widths: tuple[int, ...], script: str, argument=None) -> dict:
+    """Width -> what the script returns with the window that wide."""
+    found = {}
+    for width in widths:
+        page.set_viewport_size({"width": width, "height": HEIGHT})
+        found[width] = page.evaluate(script, argument)
+    return found
 
 
 def tab_stops(page) -> list[dict]:
