@@ -4,7 +4,9 @@
 # drives Writer in the translation tests, Chromium, poppler, faketime), Liberation Sans (Arial's
 # metrics, for the DOCX) and DejaVu Sans (scripts Atkinson Hyperlegible lacks, e.g. Greek and
 # Cyrillic), Java for EPUBCheck, Pango for WeasyPrint; and DAISY Ace from npm into node_modules/
-# (it needs Node 20, which the machines here have; Debian's own nodejs is only a fallback).
+# (it needs Node 20, which the machines here have; Debian's own nodejs is only a fallback). The web
+# page's check runs the axe-core that Ace ships in the same Chromium, through Playwright for Python
+# (a pip package that brings its own driver; no browser is ever downloaded: no `playwright install`).
 
 VENV   := .venv
 PY     := $(VENV)/bin/python

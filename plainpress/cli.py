@@ -23,8 +23,8 @@ COMMANDS = ("build", "check", "translate", "new")
 
 def parser(settings) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="plainpress", description=(
-        "Build patient guides from one Markdown source into a large-print PDF, an editable DOCX and an EPUB 3, "
-        "checking their reading level on the way."), epilog=(
+        "Build patient guides from one Markdown source into a large-print PDF, an editable DOCX, an EPUB 3 "
+        "and a web page, checking their reading level on the way, with an index of them all."), epilog=(
         "Without a command, build is meant: `plainpress source/my-guide` builds one guide. "
         "`plainpress build --help` lists the options. Settings come from [tool.plainpress] in the nearest "
         "pyproject.toml from the current folder upwards; paths in it are relative to that folder."))
@@ -80,7 +80,7 @@ def add_build_options(c: argparse.ArgumentParser, settings) -> None:
                    help=f"folder to write into; each guide goes to OUT/<guide>/<lang>/ (default: {settings.out}/)")
     c.add_argument("--no-validate", action="store_true",
                    help="skip re-opening the outputs with the validators (PDF/UA, EPUBCheck, Ace, "
-                        "LibreOffice); accessibility.json is then not written")
+                        "LibreOffice, axe-core); accessibility.json is then not written")
 
 
 def version() -> str:
@@ -129,6 +129,8 @@ def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> in
             print(shown)
     else:
         print(report.summary(results, Path.cwd(), every_finding=args.command == "check", verbose=args.verbose))
+        if args.command == "build":
+            print(f"\nEvery guide in {args.out}, with its checks: {args.out / 'index.html'}")
     return finish(results, strict=args.strict)
 
 

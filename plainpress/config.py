@@ -26,7 +26,7 @@ class Settings:
     source: Path = Path("source")
     out: Path = Path("output")
     paper: str = "letter"
-    formats: tuple[str, ...] = ("pdf", "docx", "epub")
+    formats: tuple[str, ...] = FORMATS
 
 
 def find_project(start: Path | None = None) -> tuple[Path, Path | None]:

@@ -1,5 +1,6 @@
 """The words plainpress prints around a guide's own text, in the guide's language: call-out titles,
-the title block, the page footer, the EPUB's navigation. English where a language has no entry yet.
+the title block, the page footer, the EPUB's navigation, the web page's skip link. English where a
+language has no entry yet.
 
 Pure data and two look-ups: the reader, the renderers and the translation tools all take them from here.
 """
@@ -10,24 +11,28 @@ import datetime as dt
 LABELS = {
     "en": {"version": "Version", "reviewed": "Last reviewed", "page": "page", "of": "of",
            "contents": "Contents", "landmarks": "Landmarks", "start": "Start of content", "for": "For",
+           "skip": "Skip to the guide", "table": "Table",
            "key-points": "Key points", "note": "Note", "warning": "Warning",
            "ask": "Questions to ask your care team",
            "months": "January February March April May June July August September October November December",
            "date": "{day} {month} {year}"},
     "es": {"version": "Versión", "reviewed": "Última revisión", "page": "página", "of": "de",
            "contents": "Índice", "landmarks": "Puntos de referencia", "start": "Inicio del contenido",
+           "skip": "Ir a la guía", "table": "Tabla",
            "for": "Para", "key-points": "Puntos clave", "note": "Nota", "warning": "Atención",
            "ask": "Preguntas para su equipo de salud",
            "months": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
            "date": "{day} de {month} de {year}"},
     "fr": {"version": "Version", "reviewed": "Dernière révision", "page": "page", "of": "sur",
            "contents": "Table des matières", "landmarks": "Repères", "start": "Début du contenu",
+           "skip": "Aller au guide", "table": "Tableau",
            "for": "Pour", "key-points": "À retenir", "note": "Remarque", "warning": "Attention",
            "ask": "Questions à poser à votre équipe soignante",
            "months": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
            "date": "{day} {month} {year}"},
     "de": {"version": "Version", "reviewed": "Zuletzt geprüft", "page": "Seite", "of": "von",
            "contents": "Inhalt", "landmarks": "Orientierungspunkte", "start": "Beginn des Inhalts",
+           "skip": "Zum Ratgeber springen", "table": "Tabelle",
            "for": "Für", "key-points": "Das Wichtigste", "note": "Hinweis", "warning": "Achtung",
            "ask": "Fragen an Ihr Behandlungsteam",
            "months": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",

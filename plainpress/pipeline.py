@@ -1,4 +1,4 @@
-"""The build, as a list of stages: find, read, check, render, write, report."""
+"""The build, as a list of stages: find, read, check, render, write, validate, report, index."""
 from __future__ import annotations
 
 import logging
@@ -16,7 +16,9 @@ from .report import write_reports
 from .source import SourceError, read_guide
 from .translate.memory import Origin, read_origin
 from .languages import is_language_tag
-from .validate import ToolResult, validate_outputs
+from . import validate as validation
+from .index import record_checks, write_index
+from .validate import ToolResult, run_safely, validate_outputs
 
 log = logging.getLogger("plainpress")
 
@@ -63,6 +65,7 @@ def build(paths: list[Path], formats: tuple[str, ...], langs: tuple[str, ...], o
             if validate:
                 result.validation = validate_outputs(result.outputs, result.guide)
             write_reports(result, report_root)
+        write_library_index(out, validate)
     return results
 
 
@@ -194,6 +197,14 @@ def write_all(files: dict[str, bytes], folder: Path, guide: m.Guide) -> dict[str
 def output_dir(out: Path, guide: m.Guide) -> Path:
     return out / guide.slug / guide.meta.lang
 
+
+def write_library_index(out: Path, validate: bool) -> None:
+    """The index of every guide in the output folder (this build's and earlier ones'), checked like
+    a guide's web page when the build validates."""
+    page = write_index(out)
+    if validate:
+        checks = validation.validators("html")
+        record_checks(out, [run_safely(tool, check, page, None) for tool, check in checks])
 
 
 __all__ = ["build", "BuildInputError", "RenderError", "SourceError", "GuideResult"]

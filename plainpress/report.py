@@ -28,6 +28,7 @@ VALIDATOR_WORDS = {
     "ace": "e-book accessibility (DAISY Ace)",
     "docx-accessibility": "what Word's Accessibility Checker checks, and what translators need",
     "libreoffice": "opens in LibreOffice with its text whole",
+    "axe": "web accessibility, WCAG 2.2 AA and text at 7:1 (axe-core in Chromium, desktop and phone widths)",
 }
 COLUMNS = {"en": ("smog", "flesch_kincaid"), "es": ("fernandez_huerta", "szigriszt_pazos")}
 HEADERS = {"smog": "SMOG", "flesch_kincaid": "F-K", "fernandez_huerta": "F-H", "szigriszt_pazos": "INFLESZ",
@@ -140,6 +141,8 @@ def report_data(result: GuideResult, root: Path) -> dict:
         "guide": result.guide.slug,
         "lang": result.guide.meta.lang,
         "title": result.guide.meta.title,
+        "version": result.guide.meta.version,
+        "date": result.guide.meta.date.isoformat(),
         "source": _relative(result.guide.path, root),
         "outputs": {fmt: {"file": path.name, "bytes": path.stat().st_size} for fmt, path in result.outputs.items()},
         "reading": {

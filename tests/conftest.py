@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 ALS = ROOT / "source" / "als-pathophysiology" / "en.md"
 SAMPLE = FIXTURES / "good" / "sample" / "en.md"
+FOOT_CARE_ES = FIXTURES / "good" / "cuidado-de-los-pies" / "es.md"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
@@ -45,3 +46,13 @@ def als_build(tmp_path_factory) -> pipeline.GuideResult:
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory) -> pipeline.GuideResult:
     return build_one(SAMPLE, tmp_path_factory.mktemp("sample"))
+
+
+@pytest.fixture(scope="session")
+def web_build(tmp_path_factory) -> Path:
+    """The sample's and the Spanish foot-care guide's web pages, from two separate builds into one
+    output folder (the second must keep the first in the library's index); not validated here."""
+    out = tmp_path_factory.mktemp("web")
+    for source in (SAMPLE, FOOT_CARE_ES):
+        pipeline.build([source], ("html",), (), out, RenderOptions())
+    return out

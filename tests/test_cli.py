@@ -18,9 +18,11 @@ def test_builds_one_guide_anywhere_on_disk_into_out(tmp_path, capsys):
     assert main(["build", str(guide), "--out", str(tmp_path / "out"), "--no-validate"]) == 0
     folder = tmp_path / "out" / "my-guide" / "en"
     assert sorted(p.name for p in folder.iterdir()) == [
-        "my-guide-en.docx", "my-guide-en.epub", "my-guide-en.pdf", "report.html", "report.json"]
+        "my-guide-en.docx", "my-guide-en.epub", "my-guide-en.html", "my-guide-en.pdf", "report.html", "report.json"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["index.html", "index.json", "my-guide"]
     shown = capsys.readouterr().out
     assert "my-guide (en): A sample guide" in shown and "pages" in shown and "SMOG" in shown
+    assert shown.endswith(f"\nEvery guide in {tmp_path / 'out'}, with its checks: {tmp_path / 'out' / 'index.html'}\n")
 
 
 def test_format_and_lang_narrow_the_build(tmp_path):
@@ -47,7 +49,7 @@ def test_unknown_format_and_missing_path_are_bad_input(tmp_path, capsys):
     assert main([str(SAMPLE), "--format", "pdf,rtf", "--out", str(tmp_path)]) == 2
     assert main([str(tmp_path / "nothing-here")]) == 2
     assert capsys.readouterr().err == (
-        "plainpress: cannot build:\n--format: unknown format rtf; choose from pdf, docx, epub\n"
+        "plainpress: cannot build:\n--format: unknown format rtf; choose from pdf, docx, epub, html\n"
         f"plainpress: cannot build:\n{tmp_path / 'nothing-here'}: no such file or folder; give a guide's folder "
         "such as source/my-guide or a file such as source/my-guide/en.md\n")
 
@@ -55,7 +57,7 @@ def test_unknown_format_and_missing_path_are_bad_input(tmp_path, capsys):
 def test_report_json_gives_outputs_and_grades(tmp_path):
     main([str(ALS), "--out", str(tmp_path), "--quiet", "--no-validate"])
     data = json.loads((tmp_path / "als-pathophysiology" / "en" / "report.json").read_text())
-    assert set(data["outputs"]) == {"pdf", "docx", "epub"}
+    assert set(data["outputs"]) == {"pdf", "docx", "epub", "html"}
     whole = data["reading"]["whole"]
     assert whole["flesch_kincaid"] > 15 and data["reading"]["target_grade"] == 8
     assert "smog" not in whole and whole["note"] == "SMOG needs 30 sentences; judged by Flesch-Kincaid"

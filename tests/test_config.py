@@ -39,7 +39,7 @@ def test_relative_settings_resolve_against_the_project_from_a_folder_inside_it(t
     monkeypatch.chdir(project / "notes")
     assert find_project() == (project, project / "pyproject.toml")
     assert load_settings() == Settings(project=project, source=project / "source", out=project / "public",
-                                       paper="a4", formats=("pdf", "docx", "epub"))
+                                       paper="a4", formats=("pdf", "docx", "epub", "html"))
     assert main(["build", "--format", "epub", "--no-validate", "-q"]) == 0
     report = json.loads((project / "public" / "foot" / "en" / "report.json").read_text())
     assert report["source"] == "source/foot/en.md"  # the same from any folder of the project
@@ -79,7 +79,7 @@ def test_every_wrong_setting_is_reported_with_its_line(tmp_path, monkeypatch):
     assert str(caught.value).splitlines() == [
         'pyproject.toml:5: `out` must be a folder name in quotes; write out = "output"',
         "pyproject.toml:6: `paper = b5` is not a page size; choose from letter, a4",
-        'pyproject.toml:7: unknown format rtf in `formats`; list some of pdf, docx, epub, '
+        'pyproject.toml:7: unknown format rtf in `formats`; list some of pdf, docx, epub, html, '
         'e.g. formats = ["pdf", "epub"]',
         "pyproject.toml:8: unknown setting `sauce` in [tool.plainpress]; "
         "the settings are source, out, paper and formats"]

@@ -12,7 +12,7 @@ from plainpress.render import FORMATS, RenderOptions
 
 FOOT = FIXTURES / "good" / "cuidado-de-los-pies" / "es.md"
 TOOLS = {"pdf": ["pdf/ua-1", "pdf-structure", "large-print"], "docx": ["docx-accessibility", "libreoffice"],
-         "epub": ["epubcheck", "ace"]}
+         "epub": ["epubcheck", "ace"], "html": ["axe"]}
 
 
 @pytest.fixture(scope="module")

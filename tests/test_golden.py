@@ -1,4 +1,5 @@
-"""Golden text of the rendered HTML, EPUB XHTML and DOCX word/document.xml of the sample fixture.
+"""Golden text of the rendered HTML (PDF and web page), EPUB XHTML and DOCX word/document.xml of the
+sample fixture.
 
 A change that alters them fails here; refresh them on purpose with `UPDATE_GOLDEN=1 make test`
 and read the diff before committing.
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from lxml import etree
 from conftest import SAMPLE
 from plainpress.render.docx import render_docx
 from plainpress.render.epub import render_epub
+from plainpress.render.html import render_html
 from plainpress.render.pdf import FONT_DIR, guide_html
 from plainpress.source import read_guide
 
@@ -24,7 +27,8 @@ GOLDEN = Path(__file__).parent / "golden" / "sample"
 
 def rendered_texts() -> dict[str, str]:
     guide = read_guide(SAMPLE)
-    texts = {"guide.html": guide_html(guide).replace(FONT_DIR.as_uri(), "FONT_DIR")}
+    texts = {"guide.html": guide_html(guide).replace(FONT_DIR.as_uri(), "FONT_DIR"),
+             "page.html": without_data(render_html(guide).decode("utf-8"))}
     with zipfile.ZipFile(io.BytesIO(render_epub(guide))) as z:
         for name in z.namelist():
             if name.endswith((".xhtml", ".opf")):
@@ -33,6 +37,12 @@ def rendered_texts() -> dict[str, str]:
         tree = etree.fromstring(z.read("word/document.xml"))
         texts["document.xml"] = etree.tostring(tree, pretty_print=True, encoding="unicode")
     return texts
+
+
+def without_data(html: str) -> str:
+    """The web page with each embedded picture and font shortened to its media type and size."""
+    return re.sub(r"data:([\w/+.-]+);base64,([A-Za-z0-9+/=]+)",
+                  lambda m: f"data:{m.group(1)};base64,[{len(m.group(2))} characters]", html)
 
 
 TEXTS = rendered_texts()

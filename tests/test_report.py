@@ -70,7 +70,8 @@ def test_hard_words_are_marked_and_outputs_linked(tmp_path):
     marked = [m.text for m in page.iter("mark")]
     assert "neuroinflammation" in marked and "the" not in marked
     links = [a.get("href") for a in page.xpath("//h2[@id='files']/following-sibling::ul[1]//a")]
-    assert links == ["als-pathophysiology-en.pdf", "als-pathophysiology-en.docx", "als-pathophysiology-en.epub"]
+    assert links == ["als-pathophysiology-en.pdf", "als-pathophysiology-en.docx", "als-pathophysiology-en.epub",
+                     "als-pathophysiology-en.html"]
 
 
 FOOT_CARE_ES = FIXTURES / "good" / "foot-care" / "es.md"

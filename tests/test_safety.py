@@ -98,7 +98,7 @@ def test_a_build_killed_at_any_moment_leaves_every_file_whole(tmp_path, delay):
 
 
 @pytest.mark.parametrize("case", ["raw-html", "jinja-syntax"])
-def test_markup_in_the_source_stays_text_in_the_pdf_html_and_the_report(case, tmp_path):
+def test_markup_in_the_source_stays_text_in_the_pdf_html_the_web_page_and_the_reports(case, tmp_path):
     from lxml import html as lxml_html
 
     from plainpress.render.pdf import guide_html
@@ -107,11 +107,13 @@ def test_markup_in_the_source_stays_text_in_the_pdf_html_and_the_report(case, tm
     page = lxml_html.fromstring(guide_html(read_guide(folder / "en.md")))
     assert main_build(folder, tmp_path) == 0
     report = lxml_html.fromstring((tmp_path / case / "en" / "report.html").read_text())
-    for tree in (page, report):
+    web_page = lxml_html.fromstring((tmp_path / case / "en" / f"{case}-en.html").read_text())
+    index = lxml_html.fromstring((tmp_path / "index.html").read_text())
+    for tree in (page, report, web_page, index):
         assert not tree.xpath("//script | //img[@onerror] | //b")
         assert not [a for el in tree.iter() if isinstance(el.tag, str) for a in el.attrib if a.startswith("on")]
-    text = page.text_content()
-    assert ('<script>alert("x")</script>' in text) if case == "raw-html" else ("{{ 7*7 }}" in text and "49" not in text)
+    for text in (page.text_content(), web_page.xpath("string(//body)")):  # the page's <style> holds its font
+        assert ('<script>alert("x")</script>' in text) if case == "raw-html" else ("{{ 7*7 }}" in text and "49" not in text)
 
 
 def main_build(folder: Path, out: Path) -> int:

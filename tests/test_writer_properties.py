@@ -33,6 +33,7 @@ from hypothesis import strategies as st
 
 from conftest import SAMPLE
 from plainpress import model as m
+from plainpress.labels import labels
 from plainpress.source import read_guide
 from plainpress.source.body import markdown
 from plainpress.source.headings import Ids
@@ -152,9 +153,9 @@ def simple_block(pictures: dict):
 
 
 @st.composite
-def callout(draw, pictures: dict):
+def callout(draw, pictures: dict, lang: str):
     style = draw(st.sampled_from(sorted(m.CALLOUTS)))
-    title = draw(st.one_of(st.just(m.CALLOUTS[style]), words))
+    title = draw(st.one_of(st.just(labels(lang)[style]), words))   # the language's own title, or another
     inner = draw(st.lists(simple_block(pictures), min_size=1, max_size=3))
     return m.Callout(style, title, 0, apart(inner), "", AT)
 
@@ -176,7 +177,7 @@ def apart(blocks) -> tuple[m.Block, ...]:
 
 
 @st.composite
-def body(draw, pictures: dict):
+def body(draw, pictures: dict, lang: str):
     blocks, level, sections = [], 1, set()
     for _ in range(draw(st.integers(1, 7))):
         kind = draw(st.sampled_from(["heading", "heading", "callout", "block", "block"]))
@@ -189,7 +190,7 @@ def body(draw, pictures: dict):
             blocks.append(new)
             level = new.level
         else:
-            blocks.append(draw(callout(pictures) if kind == "callout" else simple_block(pictures)))
+            blocks.append(draw(callout(pictures, lang) if kind == "callout" else simple_block(pictures)))
     return with_reader_ids(apart(blocks))
 
 
@@ -235,7 +236,8 @@ def meta(draw):
 @given(data=st.data())
 def test_a_written_guide_reads_back_as_the_same_guide(tmp_path_factory, data):
     pictures: dict = {}
-    guide = m.Guide(data.draw(meta()), data.draw(body(pictures)), Path())
+    drawn = data.draw(meta())
+    guide = m.Guide(drawn, data.draw(body(pictures, drawn.lang)), Path())
     folder = tmp_path_factory.mktemp("written")
     for name in pictures:
         shutil.copy(SAMPLE.parent / "shapes.png", folder / name)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 
 
@@ -12,6 +13,7 @@ def font_dir() -> Path:
 
 
 FONT_FILES = {"normal": "AtkinsonHyperlegible-Regular.ttf", "bold": "AtkinsonHyperlegible-Bold.ttf"}
+MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
 
 
 class RenderError(Exception):
@@ -23,13 +25,16 @@ class RenderOptions:
     paper: str = "letter"   # "letter" or "a4", for the PDF
 
 
-def renderers():
-    """RENDERERS: format name -> function(guide, options) -> bytes (imported late: WeasyPrint is slow to load)."""
-    from .docx import render_docx
-    from .epub import render_epub
-    from .pdf import render_pdf
-    return {"pdf": render_pdf, "docx": render_docx, "epub": render_epub}
-
-
-FORMATS = ("pdf", "docx", "epub")
+# RENDERERS: format name -> (module in this package, its function (guide, options) -> bytes). The
+# command line's choices come from this one table; modules are imported when used (WeasyPrint is slow
+# to load).
+RENDERERS = {"pdf": ("pdf", "render_pdf"), "docx": ("docx", "render_docx"),
+             "epub": ("epub", "render_epub"), "html": ("html", "render_html")}
+FORMATS = tuple(RENDERERS)
 PAPERS = ("letter", "a4")
+
+
+def renderers() -> dict:
+    """Format name -> its render function."""
+    return {fmt: getattr(import_module(f".{module}", __name__), function)
+            for fmt, (module, function) in RENDERERS.items()}

@@ -55,7 +55,7 @@ def render_epub(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
     for prop, value in accessibility_metadata(guide):
         book.add_metadata(None, "meta", value, {"property": prop})
 
-    context = {"meta": meta, "words": labels(meta.lang), "xhtml": True, "print": False, "image_href": image_name}
+    context = {"meta": meta, "words": labels(meta.lang), "xhtml": True, "print": False, "web": False, "image_href": image_name}
     css = epub.EpubItem(uid="css", file_name="reader.css", media_type="text/css",
                         content=render("epub/reader.css", fonts=FONT_FILES).encode())
     book.add_item(css)

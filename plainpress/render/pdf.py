@@ -12,11 +12,10 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from .. import model as m
 from ..templating import TEMPLATES, labels, render
-from . import RenderError, RenderOptions, font_dir
+from . import MEDIA_TYPES, RenderError, RenderOptions, font_dir
 
 FONT_DIR = font_dir()
 IMAGE_SCHEME = "plainpress-image:"   # pictures are served from the model, never read from disk here
-MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
 
 
 def render_pdf(guide: m.Guide, options: RenderOptions = RenderOptions()) -> bytes:
@@ -38,7 +37,7 @@ def weasyprint_document(guide: m.Guide, html: str) -> HTML:
 
 def guide_html(guide: m.Guide, options: RenderOptions = RenderOptions()) -> str:
     return render("pdf/guide.html", meta=guide.meta, blocks=guide.blocks, words=labels(guide.meta.lang),
-                  xhtml=False, print=True, paper=options.paper, font_dir=FONT_DIR.as_uri(),
+                  xhtml=False, print=True, web=False, paper=options.paper, font_dir=FONT_DIR.as_uri(),
                   image_href=lambda image: IMAGE_SCHEME + image.id)
 
 

@@ -47,6 +47,9 @@ def validators(fmt: str):
         from .libreoffice import run_libreoffice
         return [("docx-accessibility", lambda p, guide: check_docx(p)),
                 ("libreoffice", lambda p, guide: run_libreoffice(p))]
+    if fmt == "html":
+        from .axe import run_axe
+        return [("axe", lambda p, guide: run_axe(p))]
     return []
 
 
