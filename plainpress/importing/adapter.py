@@ -8,6 +8,7 @@ The paragraph style of each block (pandoc's `custom-style`, from a DOCX) is kept
 from __future__ import annotations
 
 from .. import model as m
+from ..labels import labels
 from ..source.body import MAX_LIST_DEPTH
 from . import tables
 from .findings import Findings
@@ -18,9 +19,9 @@ CALLOUT_CLASSES = set(m.CALLOUTS)
 
 
 class Adapter:
-    def __init__(self, findings: Findings):
-        self.findings = findings
-        self.inlines = Inlines(findings)
+    def __init__(self, findings: Findings, lang: str):
+        self.findings, self.lang = findings, lang
+        self.inlines = Inlines(findings, labels(lang)["note"].lower())
         self.inlines.note_blocks = self.note_content
         self.styles: dict[str, str] = {}    # provisional id -> the document's paragraph style
         self.headed: set[str] = set()       # tables whose header row the document marked

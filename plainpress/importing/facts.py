@@ -17,6 +17,7 @@ class Facts:
     author: str = ""
     organisation: str = ""
     modified: dt.date | None = None
+    modified_from: str = "the document"
     lang: str = ""
     lang_from: str = ""                                 # where the language was found, for the findings
     tracked: int = 0                                    # tracked changes not yet accepted or rejected
@@ -38,11 +39,16 @@ def read_facts(path: Path) -> Facts:
         from . import docx_parts, odt_parts
         with open_package(path) as package:
             found = (docx_parts if suffix == ".docx" else odt_parts).facts(path, package)
-        found.modified = found.modified or file_date(path)
-        return found
-    data = check_size(path)
+    else:
+        found = Facts(text=text_of(path))
+    if found.modified is None:
+        found.modified, found.modified_from = file_date(path), "the file"
+    return found
+
+
+def text_of(path: Path) -> str:
     try:
-        return Facts(text=data.decode("utf-8-sig"))
+        return check_size(path).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UntrustedFileError(path, "the file is not UTF-8 text", "save it again as UTF-8") from None
 

@@ -49,11 +49,11 @@ def import_document(path: Path, source_dir: Path, guide: str = "", lang: str = "
     findings = Findings()
     prepared = markdown_input.prepare(facts.text) if path.suffix.lower() in (".md", ".markdown") else None
     ast = pandoc_ast(path, prepared.text if prepared else (facts.text or None))
-    adapter = Adapter(findings)
+    given = Given(dict(prepared.fields) if prepared else {}, ast.get("meta", {}), facts, lang)
+    adapter = Adapter(findings, metadata.language(given, findings))
     blocks = adapter.blocks(ast["blocks"])
     if adapter.inlines.tracked:
         raise ImportRefused("the document holds tracked changes; accept or reject them all, save, and import it again")
-    given = Given(dict(prepared.fields) if prepared else {}, ast.get("meta", {}), facts, lang)
     return _Shaping(path, source_dir, guide, given, adapter, findings, prepared).run(blocks)
 
 
@@ -65,11 +65,14 @@ class _Shaping:
         self.given, self.adapter, self.findings, self.prepared = given, adapter, findings, prepared
 
     def run(self, blocks: list[m.Block]) -> Imported:
-        lang = metadata.language(self.given, self.findings)
+        lang = self.adapter.lang
         title, blocks = structure.title_from_top(blocks, metadata.document_title(self.given))
         block_fields, blocks = metadata.title_block(blocks, lang)
-        self.given.fields = {**block_fields, **self.given.fields}
         facts = self.given.facts
+        running, facts.headers = metadata.running_title(facts.headers, lang)
+        if running and running != title:
+            block_fields["short_title"] = running
+        self.given.fields = {**block_fields, **self.given.fields}
         blocks = Guesser(self.adapter.styles, self.adapter.headed, facts.boxed, lang, self.findings,
                          self.adapter.new_id).blocks(blocks)
         self.note_unmarked_headers(blocks)

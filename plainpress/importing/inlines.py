@@ -17,8 +17,8 @@ class Inlines:
     """Converts the inline content of one block at a time (`at`: its provisional id, where findings
     point); pictures found inside it and footnotes are handed back to the adapter."""
 
-    def __init__(self, findings: Findings):
-        self.findings = findings
+    def __init__(self, findings: Findings, note_word: str = "note"):
+        self.findings, self.note_word = findings, note_word   # a footnote's mark: "(note 1)"
         self.at = ""
         self.pictures: list[tuple[str, str]] = []     # (src, alt) of pictures inside the text
         self.notes: list[tuple[m.Inline, ...]] = []   # footnotes, in order
@@ -92,7 +92,7 @@ class Inlines:
 
     def inline_Note(self, c) -> list[m.Inline]:
         self.notes.append(self.note_blocks(c))
-        return [m.Text(f"[{len(self.notes)}]")]
+        return [m.Text(f" ({self.note_word} {len(self.notes)})")]
 
     def inline_Span(self, c) -> list[m.Inline]:
         (_, classes, attrs), children = c[0], c[1]

@@ -106,11 +106,9 @@ def organisation(given: Given, findings: Findings) -> str:
 
 
 def review_date(given: Given, findings: Findings) -> dt.date:
-    given_date = plain_date(given.fields.get("date", ""))
-    date = given_date or given.facts.modified
-    where = "the date the document gives" if given_date else "the document's last-modified date"
-    if date is None:
-        date, where = dt.date.today(), "today's date: the document gives none"
+    given_date = plain_date(given.fields.get("date", "") or meta_text(given.pandoc.get("date")))
+    date = given_date or given.facts.modified or dt.date.today()
+    where = "the date the document gives" if given_date else f"the last-modified date of {given.facts.modified_from}"
     findings.add("meta:date", "date", f"`date: {date.isoformat()}` is {where}",
                  "confirm it as the date the guide was last reviewed, or write that date")
     return date
@@ -155,6 +153,16 @@ def title_block(blocks: list[m.Block], lang: str) -> tuple[dict[str, str], list[
             break
         rest.remove(block)
     return {k: v for k, v in fields.items() if v}, rest
+
+
+def running_title(headers: list[str], lang: str) -> tuple[str, list[str]]:
+    """The running title of the footer plainpress writes ("<title> - page N of M", whose numbers are
+    fields), and the other headers and footers."""
+    words = labels(lang)
+    ours = re.compile(rf"(.+) - {re.escape(words['page'])}(?: \d+)? {re.escape(words['of'])}(?: \d+)?")
+    found = [ours.fullmatch(text) for text in headers]
+    title = next((f.group(1) for f in found if f), "")
+    return title, [text for text, f in zip(headers, found) if not f]
 
 
 def long_date(text: str, lang: str) -> dt.date | None:

@@ -45,14 +45,15 @@ def renumbered(blocks: list[m.Block], findings: Findings) -> list[m.Block]:
 
 def with_notes(blocks: list[m.Block], notes: list[tuple[m.Inline, ...]], lang: str,
                findings: Findings, new_id) -> list[m.Block]:
-    """Footnotes as a last section: `## Notes` and a numbered list, the marks `[1]` in the text."""
+    """Footnotes as a last section: `## Notes` and a numbered list, marked "(note 1)" in the text."""
     if not notes:
         return blocks
     heading = m.Heading(2, (m.Text(labels(lang)["notes"]),), new_id(), m.NOWHERE)
     items = tuple(m.ListItem((m.Paragraph(note, new_id(), m.NOWHERE),), m.NOWHERE) for note in notes)
     many = len(notes) > 1
     findings.add(heading.id, "footnotes", f"the original's {len(notes)} footnote{'s are' if many else ' is'} "
-                 f"listed here, marked {'[1], [2]...' if many else '[1]'} in the text",
+                 "listed here, each marked \u201c(" + labels(lang)["note"].lower() + " 1)\u201d" + (", and so on," if many else "")
+                 + " in the text",
                  "work each note into the sentence it explains, if it is short, and delete the mark")
     return blocks + [heading, m.ListBlock(True, items, new_id(), m.NOWHERE)]
 
