@@ -91,6 +91,8 @@ def div(kind: str, title: str | None, written: str) -> str:
     """A fenced div; `from` names what was written where it was not one of our kinds as such."""
     ours = KINDS.get(kind.lower(), "note")
     attrs = [f".{ours}"]
+    if (title is None or not title.strip()) and kind.lower() != ours:
+        title = kind.capitalize()   # `!!! tip` and `> [!TIP]` show "Tip": the word stays
     if title is not None and title.strip():
         attrs.append(f'title="{_quoted(title.strip())}"')
     if written and kind.lower() != ours:
