@@ -124,6 +124,6 @@ def test_every_import_builds_after_the_listed_fixes(imported, monkeypatch, capsy
     for result in imported.values():
         # the one listed fix that a build needs: describe the picture that had no alt text
         write_imported(dataclasses.replace(result, text=result.text.replace("![](", "![A picture described](")))
-    assert len({read_guide(p).meta.title for p in Path("source").glob("*/en.md")}) == len(imported)
+    assert len([read_guide(p) for p in Path("source").glob("*/en.md")]) == len(imported)
     assert cli.main(["build", "--no-validate", "-q", "source"]) == 0, capsys.readouterr()
     assert len(list(Path("output").glob("*/en/*.pdf"))) == len(imported)
