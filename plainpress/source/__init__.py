@@ -15,7 +15,7 @@ from .front_matter import read_front_matter
 from .problems import Problem, Problems, SourceError
 from .text import decode, drop_comments, split_front_matter
 
-__all__ = ["read_guide", "Problem", "SourceError"]
+__all__ = ["read_guide", "read_source", "Problem", "SourceError"]
 
 
 def check_file_name(path: Path, meta: m.Meta | None, problems: Problems) -> None:
@@ -26,6 +26,15 @@ def check_file_name(path: Path, meta: m.Meta | None, problems: Problems) -> None
 
 
 def read_guide(path: Path) -> m.Guide:
+    guide, problems = read_source(path)
+    if problems:
+        raise SourceError(problems)
+    return guide
+
+
+def read_source(path: Path) -> tuple[m.Guide | None, list[Problem]]:
+    """The guide as far as it can be read (None when its front matter cannot be), and every problem
+    found, by line: what an importer needs to point at the lines a person must still mend."""
     path = Path(path)
     problems = Problems(str(path))
     text = decode(path, problems)
@@ -40,5 +49,6 @@ def read_guide(path: Path) -> m.Guide:
             blocks = BodyReader(path, problems, offset, meta.title if meta else "",
                                 meta.lang if meta else "en").read(body)
             check_file_name(path, meta, problems)
-    problems.raise_if_any()
-    return m.Guide(meta=meta, blocks=blocks, path=path, slug=path.parent.name)
+    found = sorted(problems.found, key=lambda p: p.loc.line)
+    guide = m.Guide(meta=meta, blocks=blocks, path=path, slug=path.parent.name) if meta is not None else None
+    return guide, found

@@ -1,0 +1,65 @@
+"""`plainpress import FILE`: a clinic's own handout -> source/<guide>/<lang>.md and its pictures, what
+still needs a person (`file:line: what; how to fix`), then the same checks as `plainpress check`.
+
+Exit status: 0 imported, and the source reads cleanly; 1 imported, but the source does not build until
+the problems listed last are mended (a picture without alt text); 2 nothing written (refused, or bad input).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .. import pipeline, report
+from ..render import RenderOptions
+from ..source import SourceError
+from ..untrusted import UntrustedFileError
+from .engine import EngineError
+from .findings import line_text
+from .importer import import_document, write_imported
+from .metadata import ImportRefused
+
+EXIT_OK, EXIT_TO_MEND, EXIT_INPUT = 0, 1, 2
+
+
+def add_parser(sub, settings) -> None:
+    text = "bring in a handout you already have (.docx, .odt, .html or .md) as a guide's source"
+    i = sub.add_parser("import", help=text, description=text + f": writes {settings.source}/<guide>/<lang>.md and "
+                       "its pictures, lists what still needs a person, and checks the result.",
+                       epilog="Exit status: 0 imported; 1 imported, but it does not build until the problems "
+                              "listed last are mended; 2 nothing written.")
+    i.add_argument("file", type=Path, help="the document: .docx, .odt, .html or .md")
+    i.add_argument("--guide", default="", help="the guide's folder name (default: made from the title)")
+    i.add_argument("--lang", default="", help="its language, a BCP 47 tag (default: what the document says)")
+    i.add_argument("--source-dir", type=Path, default=settings.source, help=f"(default: {settings.source}/)")
+    i.add_argument("--force", action="store_true", help="replace a source that is already there")
+
+
+def run(args) -> int:
+    try:
+        imported = import_document(args.file, args.source_dir, args.guide, args.lang)
+        written = write_imported(imported, args.force)
+    except (ImportRefused, UntrustedFileError, EngineError) as err:
+        print(f"plainpress: cannot import {args.file}: {err}", file=sys.stderr)
+        return EXIT_INPUT
+    target = written[0]
+    pictures = len(imported.pictures)
+    print(f"wrote {target}" + (f" and {pictures} picture{'s' if pictures > 1 else ''} beside it" if pictures else ""))
+    if imported.findings:
+        print(f"\n{len(imported.findings)} thing{'s' if len(imported.findings) > 1 else ''} to look at:")
+        for finding in imported.findings:
+            print(line_text(finding))
+    print(f"\n`plainpress check {target}`:")
+    return check(target)
+
+
+def check(target: Path) -> int:
+    """The checks of `plainpress check`, on the written source."""
+    try:
+        results = pipeline.build([target], (), (), Path("output"), RenderOptions(), render=False)
+    except SourceError as err:
+        print(err)
+        print(f"\nnext: mend the lines above, then `plainpress build {target.parent}`")
+        return EXIT_TO_MEND
+    print(report.summary(results, Path.cwd(), every_finding=True))
+    print(f"\nnext: `plainpress build {target.parent}`")
+    return EXIT_OK

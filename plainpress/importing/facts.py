@@ -1,0 +1,70 @@
+"""What pandoc does not tell about a document, read from its own parts through the guards: its
+properties (title, author, organisation, last change, language), tracked changes (refused), and what
+a source cannot hold (boxes, text boxes, headers and footers, fields, coloured words, SmartArt,
+comments in ODT), each with enough of its words to find its place."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..untrusted import UntrustedFileError, check_size, open_package
+
+
+@dataclass
+class Facts:
+    title: str = ""
+    author: str = ""
+    organisation: str = ""
+    modified: dt.date | None = None
+    modified_from: str = "the document"
+    lang: str = ""
+    lang_from: str = ""                                 # where the language was found, for the findings
+    tracked: int = 0                                    # tracked changes not yet accepted or rejected
+    boxed: list[str] = field(default_factory=list)      # paragraphs in a border or shading
+    text_boxes: list[str] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)    # the words of page headers and footers
+    fields: list[tuple[str, str, str]] = field(default_factory=list)  # (field, what it showed, its paragraph)
+    coloured: list[tuple[str, str]] = field(default_factory=list)     # (the words, their paragraph)
+    diagrams: list[str] = field(default_factory=list)   # the words of each SmartArt graphic
+    comments: list[tuple[str, str]] = field(default_factory=list)     # (author, words): ODT only; pandoc has DOCX's
+    text: str = ""                                      # a Markdown or HTML file's text
+
+
+def read_facts(path: Path) -> Facts:
+    """The facts of a document, after the guards: a DOCX or ODT must be a sound package; any file
+    must be within the size limit (and a text file UTF-8)."""
+    suffix = path.suffix.lower()
+    if suffix in (".docx", ".odt"):
+        from . import docx_parts, odt_parts
+        with open_package(path) as package:
+            found = (docx_parts if suffix == ".docx" else odt_parts).facts(path, package)
+    else:
+        found = Facts(text=text_of(path))
+    if found.modified is None:
+        found.modified, found.modified_from = file_date(path), "the file"
+    return found
+
+
+def text_of(path: Path) -> str:
+    try:
+        return check_size(path).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UntrustedFileError(path, "the file is not UTF-8 text", "save it again as UTF-8") from None
+
+
+def file_date(path: Path) -> dt.date:
+    """The day the file was last changed: what a document that records no date of its own still tells."""
+    return dt.date.fromtimestamp(path.stat().st_mtime)
+
+
+def plain_date(text: str) -> dt.date | None:
+    """The day of an ISO 8601 date and time (`2026-03-01T10:00:00Z`), or None."""
+    try:
+        return dt.date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None
+
+
+def squeezed(text: str) -> str:
+    return " ".join(text.split())
