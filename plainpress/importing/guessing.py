@@ -17,14 +17,24 @@ from .inlines import merged, rebuilt, trimmed
 
 STYLES = {"key points": "key-points", "note": "note", "warning": "warning", "ask": "ask"}
 TITLE_STYLES = ("callout title", "warning title")
-PREFIXES = {"note": "note", "warning": "warning", "important": "warning", "caution": "warning"}
+PREFIXES = {"note": "note", "warning": "warning", "important": "warning", "caution": "warning",
+            "importante": "warning", "aviso": "warning", "cuidado": "warning", "remarque": "warning"}
 LEADS = {"key points": "key-points", "questions to ask": "ask"}
-GLOSSARY = re.compile(r"(glossary|words to know|terms to know|key terms|definitions)\b", re.I)
+GLOSSARY = re.compile(r"(glossary|words to know|terms to know|key terms|definitions|glosario|palabras útiles|"
+                      r"palabras que debe conocer|glossaire|mots à connaître|glossar)\b", re.I)
 SEPARATOR = re.compile(r"\s*(?::|\s[-\u2013\u2014])\s+")
 
 
 def words(block: m.Block) -> str:
     return " ".join(m.plain_text(block.content).split()) if isinstance(block, (m.Paragraph, m.Heading)) else ""
+
+
+def capitalised(inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
+    """"Note: bring this sheet" keeps "Bring this sheet" once "Note:" has become the call-out."""
+    first = inlines[0] if inlines else None
+    if isinstance(first, m.Text) and first.text[:1].islower():
+        return (m.Text(first.text[:1].upper() + first.text[1:]), *inlines[1:])
+    return inlines
 
 
 def split_at(inlines: tuple[m.Inline, ...], n: int) -> tuple[tuple[m.Inline, ...], tuple[m.Inline, ...]]:
@@ -138,7 +148,7 @@ class Guesser:
             return None, "", block
         word = found.group(1)
         title = "" if word.casefold() == labels(self.lang)[kind].casefold() else word.capitalize()
-        return kind, title, m.Paragraph(split_at(block.content, found.end())[1], block.id, block.loc)
+        return kind, title, m.Paragraph(capitalised(split_at(block.content, found.end())[1]), block.id, block.loc)
 
     # Glossaries -------------------------------------------------------------------------------------
 

@@ -136,3 +136,23 @@ def test_github_alerts_import_as_call_outs(tmp_path):
     text = import_document(tmp_path / "inhaler.md", tmp_path / "source", lang="en").text
     assert "::: note\nAsk your pharmacist to check how you use it.\n:::" in text
     assert "::: warning Important\nSee a doctor if you use it more than twice a week.\n:::" in text
+
+
+SPANISH_HTML = """<html lang="es"><head><meta charset="utf-8"><title>Cómo cuidar su espalda</title></head><body>
+<h1>Cómo cuidar su espalda</h1>
+<h2>Qué hacer</h2>
+<p>Camine un poco cada día.</p>
+<p>Nota: si el dolor baja por la pierna, llame a la clínica.</p>
+<h2>Palabras útiles</h2>
+<table><tr><td><b>Palabra</b></td><td><b>Qué quiere decir</b></td></tr>
+<tr><td>Ciática</td><td>Dolor que baja por la pierna.</td></tr></table>
+</body></html>"""
+
+
+def test_a_spanish_handout_keeps_its_accents_and_its_glossary_and_note_are_found(project, capsys):
+    (project / "folleto.html").write_text(SPANISH_HTML, encoding="utf-8")
+    assert cli.main(["import", "folleto.html", "--lang", "es"]) == 0
+    text = (project / "source" / "como-cuidar-su-espalda" / "es.md").read_text(encoding="utf-8")
+    assert "title: Cómo cuidar su espalda" in text
+    assert "::: note\nSi el dolor baja por la pierna, llame a la clínica.\n:::" in text
+    assert "## Palabras útiles\n\nCiática\n: Dolor que baja por la pierna." in text
