@@ -13,12 +13,13 @@ from .config import load_settings
 from .languages import is_language_tag
 from .render import FORMATS, PAPERS, RenderError, RenderOptions
 from .source import SourceError
+from .serve import command as serve_command
 from .translate import command as translate_command
 
 EXIT_OK, EXIT_STRICT, EXIT_INPUT = 0, 1, 2
 
 
-COMMANDS = ("build", "check", "translate", "new")
+COMMANDS = ("build", "check", "translate", "new", "serve")
 
 
 def parser(settings) -> argparse.ArgumentParser:
@@ -48,6 +49,7 @@ def parser(settings) -> argparse.ArgumentParser:
             add_build_options(c, settings)
     translate_command.add_parser(sub, settings)
     add_new_parser(sub, settings)
+    serve_command.add_parser(sub, settings)
     return p
 
 
@@ -114,6 +116,8 @@ def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> in
         return translate_command.run(args)
     if args.command == "new":
         return run_new(args, settings)
+    if args.command == "serve":
+        return serve_command.run(args, settings)
     try:
         results = pipeline.build(args.paths or default_paths(settings), chosen_formats(args),
                                  chosen_languages(args.lang), getattr(args, "out", settings.out),
