@@ -14,12 +14,13 @@ from .languages import is_language_tag
 from .render import FORMATS, PAPERS, RenderError, RenderOptions
 from .source import SourceError
 from .importing import command as import_command
+from .serve import command as serve_command
 from .translate import command as translate_command
 
 EXIT_OK, EXIT_STRICT, EXIT_INPUT = 0, 1, 2
 
 
-COMMANDS = ("build", "check", "translate", "new", "import")
+COMMANDS = ("build", "check", "translate", "new", "import", "serve")
 
 
 def parser(settings) -> argparse.ArgumentParser:
@@ -50,6 +51,7 @@ def parser(settings) -> argparse.ArgumentParser:
     translate_command.add_parser(sub, settings)
     add_new_parser(sub, settings)
     import_command.add_parser(sub, settings)
+    serve_command.add_parser(sub, settings)
     return p
 
 
@@ -118,6 +120,8 @@ def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> in
         return run_new(args, settings)
     if args.command == "import":
         return import_command.run(args)
+    if args.command == "serve":
+        return serve_command.run(args, settings)
     try:
         results = pipeline.build(args.paths or default_paths(settings), chosen_formats(args),
                                  chosen_languages(args.lang), getattr(args, "out", settings.out),

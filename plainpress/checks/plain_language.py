@@ -7,7 +7,7 @@ import re
 from .. import model as m
 from ..findings import Finding
 from .formulas import base_language
-from .readability import located_sentences, sentences, syllables, words
+from .readability import Sentence, located_sentences, sentences, syllables, words
 from .words import is_plain_word, medical_terms, normal_term
 
 MAX_SENTENCE_WORDS = 20
@@ -29,14 +29,16 @@ def plain_language_findings(guide: m.Guide) -> list[Finding]:
 
 
 def long_sentences(guide: m.Guide) -> list[Finding]:
-    out = []
-    for s in located_sentences(guide.blocks):
-        n = len(words(s.text))
-        if n > MAX_SENTENCE_WORDS:
-            out.append(Finding("warning", "plain.sentence-length", str(s.loc),
-                               f"a sentence of {n} words: “{_clip(s.text)}”",
-                               f"split it into sentences of {MAX_SENTENCE_WORDS} words or fewer"))
-    return out
+    return [f for s in located_sentences(guide.blocks) if (f := sentence_length(s))]
+
+
+def sentence_length(s: Sentence) -> Finding | None:
+    """The finding on one sentence of more than 20 words (the writer's preview marks it), or None."""
+    n = len(words(s.text))
+    if n <= MAX_SENTENCE_WORDS:
+        return None
+    return Finding("warning", "plain.sentence-length", str(s.loc), f"a sentence of {n} words: “{_clip(s.text)}”",
+                   f"split it into sentences of {MAX_SENTENCE_WORDS} words or fewer")
 
 
 def long_paragraphs(guide: m.Guide) -> list[Finding]:

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from .. import model as m
 from ..findings import Finding
-from .formulas import (MIN_WORDS, SMOG_SENTENCES, Scores, base_language, ease_targets, grade_words,
-                       harder_when_higher, inflesz_words, language_name, scored, target_text, textstat)
+from .formulas import (EASE_FLOOR, FERNANDEZ_HUERTA_FLOOR, MIN_WORDS, SMOG_SENTENCES, Scores, base_language,
+                       ease_targets, grade_words, harder_when_higher, inflesz_words, language_name, scored,
+                       target_text, textstat)
 from .words import hard_word_rule, hard_word_syllables, is_plain_word
 
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -211,6 +212,29 @@ def hardest_sentences(found: list[Sentence], lang: str, count: int = 10) -> tupl
     sign = -1 if harder_when_higher(lang) else 1
     ranked.sort(key=lambda s: (sign * s.score, s.location, s.text))
     return tuple(ranked[:count])
+
+
+def sentence_too_hard(sentence: Sentence, lang: str, target: float) -> Finding | None:
+    """A sentence harder on its own than the guide's target, by the measure that ranks the hardest
+    sentences: an English sentence's Flesch-Kincaid grade above the target grade, another language's
+    reading ease below its floor. One sentence is too small a sample for a verdict, so this is no
+    finding of the build: the writer's preview shows it, as a place to start."""
+    if sentence.label or not scored(lang):
+        return None
+    measure, value = score([sentence.text], lang).sentence_measure()
+    if harder_when_higher(lang):
+        if value <= target:
+            return None
+        beyond = f"above the target of grade {target:g}"
+    else:
+        floor = FERNANDEZ_HUERTA_FLOOR if base_language(lang) == "es" else EASE_FLOOR
+        if value >= floor:
+            return None
+        beyond = f"below the floor of {floor:g}"
+    hard = hard_words(sentence.text, lang)
+    hint = (f"use everyday words for {', '.join(f'“{w}”' for w in hard)}, or split it into shorter sentences"
+            if hard else "split it into shorter sentences, with shorter words")
+    return Finding("info", "reading.sentence", str(sentence.loc), f"{measure} {value:.1f} on its own, {beyond}", hint)
 
 
 def setting_findings(guide: m.Guide) -> tuple[Finding, ...]:
