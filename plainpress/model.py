@@ -61,6 +61,30 @@ class Foreign:
 Inline = Union[Text, Strong, Emphasis, Link, Foreign]
 
 
+def link_addresses(inlines: tuple[Inline, ...]) -> list[str]:
+    """The address of every link in some inline content, in reading order."""
+    found = []
+    for x in inlines:
+        if isinstance(x, Link):
+            found.append(x.href)
+        if not isinstance(x, Text):
+            found += link_addresses(x.children)
+    return found
+
+
+def merged_text(items) -> tuple[Inline, ...]:
+    """Inline content in the reader's normal form: neighbouring texts as one, no empty text."""
+    out: list[Inline] = []
+    for item in items:
+        if isinstance(item, Text) and not item.text:
+            continue
+        if out and isinstance(item, Text) and isinstance(out[-1], Text):
+            out[-1] = Text(out[-1].text + item.text)
+        else:
+            out.append(item)
+    return tuple(out)
+
+
 def plain_text(inlines: tuple[Inline, ...]) -> str:
     """The words of some inline content, without markup."""
     return "".join(x.text if isinstance(x, Text) else plain_text(x.children) for x in inlines)

@@ -120,17 +120,8 @@ def words(inlines) -> str:
 
 def merged(items: list[m.Inline]) -> tuple[m.Inline, ...]:
     """Neighbouring text as one run; empty runs dropped; the same inside bold, emphasis and links."""
-    out: list[m.Inline] = []
-    for item in items:
-        if not isinstance(item, m.Text):
-            item = rebuilt(item, merged(list(item.children)))
-        if isinstance(item, m.Text) and not item.text:
-            continue
-        if out and isinstance(item, m.Text) and isinstance(out[-1], m.Text):
-            out[-1] = m.Text(out[-1].text + item.text)
-        else:
-            out.append(item)
-    return tuple(out)
+    return m.merged_text(item if isinstance(item, m.Text) else rebuilt(item, merged(list(item.children)))
+                         for item in items)
 
 
 def rebuilt(item: m.Inline, children: tuple[m.Inline, ...]) -> m.Inline:

@@ -223,7 +223,7 @@ class BodyReader:
                              "write the meaning as one or two plain sentences")
                 continue
             parts += ([m.Text(" ")] if parts else []) + list(self.inlines(block.children[0], self.line(block)))
-        return _merge_text(parts)
+        return m.merged_text(parts)
 
     def image(self, node) -> m.Image | None:
         inline, line = node.children[0], self.line(node)
@@ -258,7 +258,7 @@ class BodyReader:
         return self.children(node)
 
     def children(self, node) -> tuple[m.Inline, ...]:
-        return _merge_text([x for child in node.children for x in self.inline(child)])
+        return m.merged_text([x for child in node.children for x in self.inline(child)])
 
     def inline(self, node) -> list[m.Inline]:
         kind = node.type
@@ -297,15 +297,3 @@ class BodyReader:
             self.problem(self.inline_line, f"`{lang}` is not a language tag", "use a BCP 47 tag such as es, fr or pt-BR")
         return [m.Foreign(lang, self.children(node))]
 
-
-def _merge_text(items: list[m.Inline]) -> tuple[m.Inline, ...]:
-    """Adjacent runs of text as one; the empty ones markdown-it leaves beside `**` dropped."""
-    out: list[m.Inline] = []
-    for item in items:
-        if isinstance(item, m.Text) and not item.text:
-            continue
-        if out and isinstance(item, m.Text) and isinstance(out[-1], m.Text):
-            out[-1] = m.Text(out[-1].text + item.text)
-        else:
-            out.append(item)
-    return tuple(out)

@@ -35,15 +35,7 @@ def plain(spans: list[Span]) -> tuple[m.Inline, ...]:
     return (m.Text(text),) if text else ()
 
 
-def links(content: tuple[m.Inline, ...]) -> list[str]:
-    """Every address the content links to."""
-    found = []
-    for x in content:
-        if isinstance(x, m.Link):
-            found.append(x.href)
-        if not isinstance(x, m.Text):
-            found += links(x.children)
-    return found
+links = m.link_addresses
 
 
 def _mark(x: m.Inline) -> Mark:

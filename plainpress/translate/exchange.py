@@ -52,15 +52,7 @@ def unit_notes(guide: m.Guide) -> dict[str, str]:
     return notes
 
 
-def addresses(content: tuple[m.Inline, ...]) -> list[str]:
-    """The address of every link in some inline content, in reading order."""
-    found = []
-    for x in content:
-        if isinstance(x, m.Link):
-            found.append(x.href)
-        if not isinstance(x, m.Text):
-            found += addresses(x.children)
-    return found
+addresses = m.link_addresses
 
 
 def first_words(text: str, count: int = 8) -> str:

@@ -17,7 +17,7 @@ from lxml import etree
 
 from .. import model as m
 from ..languages import is_language_tag
-from ..source.body import _merge_text as merged   # the reader's own normal form of inline content
+from ..model import merged_text as merged   # the reader's own normal form of inline content
 
 XLIFF = "urn:oasis:names:tc:xliff:document:1.2"
 OURS = "urn:x-plainpress:xliff"

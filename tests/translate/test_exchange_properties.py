@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from plainpress import model as m
-from plainpress.source.body import _merge_text
+
 from plainpress.source.inline_reader import read_inlines
 from plainpress.source.inline_writer import expressible, write_inlines
 from plainpress.translate.po import export_po, read_po
@@ -44,7 +44,7 @@ def with_children(inner):
 
 def normal(content: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
     """Adjacent text as one run, at every depth: the form every reader gives."""
-    return _merge_text([x if isinstance(x, m.Text) else dataclasses.replace(x, children=normal(x.children))
+    return m.merged_text([x if isinstance(x, m.Text) else dataclasses.replace(x, children=normal(x.children))
                         for x in content])
 
 
