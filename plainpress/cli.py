@@ -15,6 +15,7 @@ from .render import FORMATS, PAPERS, RenderError, RenderOptions
 from .source import SourceError
 from .importing import command as import_command
 from .serve import command as serve_command
+from .theme import ThemeError, load_theme
 from .translate import command as translate_command
 
 EXIT_OK, EXIT_STRICT, EXIT_INPUT = 0, 1, 2
@@ -46,6 +47,9 @@ def parser(settings) -> argparse.ArgumentParser:
         c.add_argument("-q", "--quiet", action="store_true", help="print only problems")
         c.add_argument("-v", "--verbose", action="store_true",
                        help="also print each validator's counts (structure tags, rules, characters checked)")
+        c.add_argument("--theme", type=Path, default=settings.theme, metavar="DIR",
+                       help="a clinic's theme: a folder holding theme.yaml (logo, contact block, accent colour, "
+                            "paper) and template overrides" + (f" (default: {settings.theme})" if settings.theme else ""))
         if name == "build":
             add_build_options(c, settings)
     translate_command.add_parser(sub, settings)
@@ -78,8 +82,8 @@ def add_build_options(c: argparse.ArgumentParser, settings) -> None:
     c.add_argument("--format", default=",".join(settings.formats),
                    help=f"formats to write, comma-separated from {','.join(FORMATS)} "
                         f"(default: {','.join(settings.formats)})")
-    c.add_argument("--paper", type=str.lower, choices=PAPERS, default=settings.paper,
-                   help=f"PDF page size, {' or '.join(PAPERS)} (default: {settings.paper})")
+    c.add_argument("--paper", type=str.lower, choices=PAPERS, default=None,
+                   help=f"PDF page size, {' or '.join(PAPERS)} (default: the theme's, else {settings.paper})")
     c.add_argument("--out", type=Path, default=settings.out,
                    help=f"folder to write into; each guide goes to OUT/<guide>/<lang>/ (default: {settings.out}/)")
     c.add_argument("--no-validate", action="store_true",
@@ -125,11 +129,11 @@ def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> in
     try:
         results = pipeline.build(args.paths or default_paths(settings), chosen_formats(args),
                                  chosen_languages(args.lang), getattr(args, "out", settings.out),
-                                 RenderOptions(paper=getattr(args, "paper", settings.paper)),
+                                 render_options(args, settings),
                                  render=args.command == "build",
                                  validate=args.command == "build" and not args.no_validate,
                                  report_root=settings.project)  # report.json names files from the project
-    except (SourceError, pipeline.BuildInputError, RenderError) as err:
+    except (SourceError, pipeline.BuildInputError, RenderError, ThemeError) as err:
         return bad_input(err)
     if args.quiet:
         shown = report.problems(results)
@@ -148,6 +152,14 @@ def bad_input(err: Exception) -> int:
 
 
 # What to build ------------------------------------------------------------------------------------
+
+def render_options(args, settings) -> RenderOptions:
+    """The theme (--theme, or `theme` in [tool.plainpress]), read and checked before any source; the
+    paper: --paper, else the theme's, else the project's."""
+    theme = load_theme(args.theme) if args.theme else None
+    paper = getattr(args, "paper", None) or (theme.paper if theme else "") or settings.paper
+    return RenderOptions(paper=paper, theme=theme)
+
 
 def default_paths(settings) -> list[Path]:
     if not settings.source.is_dir():

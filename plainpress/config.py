@@ -27,6 +27,7 @@ class Settings:
     out: Path = Path("output")
     paper: str = "letter"
     formats: tuple[str, ...] = FORMATS
+    theme: Path | None = None   # a clinic's theme folder (theme.yaml, templates/), used when set
 
 
 def find_project(start: Path | None = None) -> tuple[Path, Path | None]:
@@ -53,6 +54,7 @@ def load_settings(start: Path | None = None) -> Settings:
         out=_short(project / table.get("out", defaults.out)),
         paper=table.get("paper", defaults.paper).lower(),
         formats=tuple(f.lower() for f in table.get("formats", defaults.formats)),
+        theme=_short(project / table["theme"]) if table.get("theme") else None,
     )
 
 
@@ -82,15 +84,15 @@ def _check_table(table: dict, pyproject: Path) -> None:
 
 def _wrong_setting(key: str, value) -> tuple[str, str] | None:
     """(what is wrong, how to fix it) for one setting, or None when it is right."""
-    if key in ("source", "out"):
+    if key in ("source", "out", "theme"):
         return None if isinstance(value, str) else (f"`{key}` must be a folder name in quotes",
-                                                     f'write {key} = "{getattr(Settings(), key)}"')
+                                                     f'write {key} = "{getattr(Settings(), key) or key}"')
     if key == "paper":
         return None if isinstance(value, str) and value.lower() in PAPERS else (
             f"`paper = {value}` is not a page size", f"choose from {', '.join(PAPERS)}")
     if key == "formats":
         return _wrong_formats(value)
-    return (f"unknown setting `{key}` in {TABLE}", "the settings are source, out, paper and formats")
+    return (f"unknown setting `{key}` in {TABLE}", "the settings are source, out, paper, formats and theme")
 
 
 def _wrong_formats(value) -> tuple[str, str] | None:

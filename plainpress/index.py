@@ -36,7 +36,9 @@ def write_index(out: Path, environ=os.environ) -> Path:
     reports = read_reports(out)
     data = index_data(reports, reference_date(reports, environ))
     write_atomic(out / INDEX_JSON, to_json(data))
-    write_atomic(out / INDEX_HTML, render("index/index.html", data=data, fonts=embedded_fonts()).encode("utf-8"))
+    # The library's page, for the clinic's staff, wears no theme: page.css is given no accent colour.
+    page = render("index/index.html", data=data, fonts=embedded_fonts(), theme=None, accent="#000")
+    write_atomic(out / INDEX_HTML, page.encode("utf-8"))
     return out / INDEX_HTML
 
 

@@ -177,8 +177,9 @@ class DefinitionList:
 Block = Union[Heading, Paragraph, Image, ListBlock, Table, Callout, DefinitionList]
 
 # The call-out kinds a source may use; each shows a title in the guide's language when the source
-# gives none (`labels.labels(lang)[kind]`).
-CALLOUTS = ("key-points", "note", "warning", "ask")
+# gives none (`labels.labels(lang)[kind]`). A `contact` call-out holds nothing in the source: the
+# theme's contact block is put into it when the guide is rendered (theme.wear).
+CALLOUTS = ("key-points", "note", "warning", "ask", "contact")
 
 
 # The guide ------------------------------------------------------------------------------------

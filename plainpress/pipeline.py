@@ -14,6 +14,8 @@ from .findings import Finding
 from .render import RenderError, RenderOptions, renderers
 from .report import write_reports
 from .source import SourceError, read_guide
+from .theme.overrides import explain_failures
+from .theme.wear import contact_problems
 from .translate.memory import Origin, read_origin
 from .languages import is_language_tag
 from . import validate as validation
@@ -51,6 +53,7 @@ def build(paths: list[Path], formats: tuple[str, ...], langs: tuple[str, ...], o
     """Find, read and check every source; render every guide in memory; then, holding the output
     folder, write, validate and report. Bad input or a failed render leaves the folder as it was."""
     guides = read_all(find_sources(paths, langs))
+    check_theme_use(guides, options)
     origins = read_origins(guides)
     results = [GuideResult(guide, *run_checks(guide, origins.get(guide.path)), origin=origins.get(guide.path))
                for guide in guides]
@@ -63,7 +66,7 @@ def build(paths: list[Path], formats: tuple[str, ...], langs: tuple[str, ...], o
             result.outputs = write_all(files, result.out_dir, result.guide)
         for result in results:
             if validate:
-                result.validation = validate_outputs(result.outputs, result.guide)
+                result.validation = explain_failures(validate_outputs(result.outputs, result.guide), options.theme)
             write_reports(result, report_root)
         write_library_index(out, validate)
     return results
@@ -155,6 +158,13 @@ def read_all(sources: list[Path]) -> list[m.Guide]:
     if problems:
         raise SourceError(problems)
     return guides
+
+
+def check_theme_use(guides: list[m.Guide], options: RenderOptions) -> None:
+    """A `::: contact` call-out needs a theme with a contact block: bad input, before anything is written."""
+    problems = contact_problems(guides, options.theme)
+    if problems:
+        raise SourceError(problems)
 
 
 def read_origins(guides: list[m.Guide]) -> dict[Path, Origin]:

@@ -1,23 +1,37 @@
-"""The one Jinja environment that PDF and EPUB templates are rendered with."""
+"""The one Jinja environment per theme that the PDF, EPUB and web page templates are rendered with.
+
+A theme's `templates/` folder comes first: a file there named like one of ours (`pdf/guide.html`,
+`_blocks.html`) replaces ours, and `plainpress/<name>` always names ours, so that an override can
+`{% extends "plainpress/pdf/guide.html" %}` and replace one block (as MkDocs' custom_dir does).
+"""
 from __future__ import annotations
 
 import datetime as dt
 import re
+import traceback
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from . import model as m
 from .labels import labels, long_date  # noqa: F401 - the renderers take them from here
+from .render import RenderError
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+OURS = "plainpress"   # the prefix that names our own template whatever a theme replaces
 
-@lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+
+@lru_cache(maxsize=8)
+def environment(overrides: Path | None = None) -> jinja2.Environment:
+    """The environment for a theme's template folder (None: ours alone), made once per folder.
+    Sandboxed: a theme's templates may read what they are given, never reach into Python."""
+    ours = jinja2.FileSystemLoader(TEMPLATES)
+    theirs = [jinja2.FileSystemLoader(overrides)] if overrides else []
+    env = SandboxedEnvironment(
+        loader=jinja2.ChoiceLoader([*theirs, ours, jinja2.PrefixLoader({OURS: ours})]),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         trim_blocks=True,
@@ -76,5 +90,35 @@ def mark_words(text: str, hard: tuple[str, ...]) -> Markup:
                            for i, p in enumerate(parts))
 
 
-def render(name: str, **context) -> str:
-    return environment().get_template(name).render(**context)
+def render(name: str, overrides: Path | None = None, **context) -> str:
+    """Template `name` rendered with a theme's `overrides` folder first; a fault in a theme's template
+    is a RenderError naming its file and line."""
+    folder = overrides.resolve() if overrides else None   # one environment per folder, from any cwd
+    try:
+        return environment(folder).get_template(name).render(**context)
+    except jinja2.TemplateError as err:
+        if folder is None:
+            raise
+        raise RenderError(template_fault(err, folder)) from err
+
+
+def shown(path: Path) -> Path:
+    """A path as messages show it: relative to the current folder where it can be."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def template_fault(err: jinja2.TemplateError, overrides: Path) -> str:
+    """Where in the theme's templates the error arose (Jinja puts template lines into the traceback)."""
+    place = shown(overrides)
+    if isinstance(err, jinja2.TemplateSyntaxError) and err.filename:
+        place = f"{shown(Path(err.filename))}:{err.lineno}"
+    else:
+        frames = [f for f in traceback.extract_tb(err.__traceback__) if Path(f.filename).is_relative_to(overrides)]
+        if frames:
+            place = f"{shown(Path(frames[-1].filename))}:{frames[-1].lineno}"
+    what = f"no template {err.name}" if isinstance(err, jinja2.TemplateNotFound) else str(err.message or err)
+    return (f"{place}: the theme's template stopped: {what}; compare it with plainpress's own in templates/ "
+            f"(extend one as \"{OURS}/<name>\")")

@@ -82,7 +82,7 @@ def test_every_wrong_setting_is_reported_with_its_line(tmp_path, monkeypatch):
         'pyproject.toml:7: unknown format rtf in `formats`; list some of pdf, docx, epub, html, '
         'e.g. formats = ["pdf", "epub"]',
         "pyproject.toml:8: unknown setting `sauce` in [tool.plainpress]; "
-        "the settings are source, out, paper and formats"]
+        "the settings are source, out, paper, formats and theme"]
 
 
 def test_settings_ignore_case_like_the_options(tmp_path, monkeypatch):

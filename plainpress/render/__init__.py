@@ -4,6 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..theme import Theme
 
 
 def font_dir() -> Path:
@@ -23,6 +27,8 @@ class RenderError(Exception):
 @dataclass(frozen=True)
 class RenderOptions:
     paper: str = "letter"   # "letter" or "a4", for the PDF
+    theme: Theme | None = None   # a clinic's theme (theme.wear puts it on each guide); in the options, so
+                                 # that whatever is keyed on them (a cache) sees it, down to its digest
 
 
 # RENDERERS: format name -> (module in this package, its function (guide, options) -> bytes). The

@@ -12,12 +12,13 @@ from docx.shared import Inches, Pt
 
 from .. import model as m
 from ..templating import TEMPLATES, labels, long_date
+from ..theme.wear import Worn, wear
 from ..translate import units as ids
 from . import RenderOptions, _zip
 from . import docx_oxml as ox
 
 PAGE_SIZES = {"letter": (Inches(8.5), Inches(11)), "a4": (Inches(8.27), Inches(11.69))}
-CALLOUT_STYLES = {"key-points": "Key Points", "note": "Note", "warning": "Warning", "ask": "Ask"}
+CALLOUT_STYLES = {"key-points": "Key Points", "note": "Note", "warning": "Warning", "ask": "Ask", "contact": "Contact"}
 CALLOUT_TITLE_STYLES = {"warning": "Warning Title"}  # others: "Callout Title"
 
 
@@ -32,15 +33,20 @@ def render_docx(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
 
 def build_document(guide: m.Guide, options: RenderOptions = RenderOptions(), writer=None) -> docx.document.Document:
     """The guide's document, not yet saved; `writer` (a `_Writer` subclass) may mark each unit's paragraph."""
+    worn = wear(guide, options.theme)
+    guide = worn.guide
     document = docx.Document()
-    apply_styles(document, style_sheet())
+    apply_styles(document, style_sheet(), worn.accent)
     set_page(document, options.paper)
     ox.set_language(document, guide.meta.lang)
     ox.turn_off_hyphenation(document)
     set_properties(document, guide.meta)
     add_footer(document, guide.meta)
     ox.drop_thumbnail(document)
-    (writer or _Writer)(document, guide).write()
+    add_masthead(document, worn)
+    body = (writer or _Writer)(document, guide)
+    body.organisation_in_about = worn.theme is None   # else the masthead names it, just above
+    body.write()
     return document
 
 
@@ -50,7 +56,8 @@ def save(document) -> bytes:
     return _zip.repack(out.getvalue())
 
 
-def apply_styles(document, sheet: dict) -> None:
+def apply_styles(document, sheet: dict, accent: str = "#000") -> None:
+    """The sheet's styles; their borders in the theme's accent colour (black without a theme)."""
     for kind, specs in (("paragraph", WD_STYLE_TYPE.PARAGRAPH), ("character", WD_STYLE_TYPE.CHARACTER)):
         for name, spec in sheet[kind].items():
             style = document.styles[name] if name in document.styles else document.styles.add_style(name, specs)
@@ -58,7 +65,7 @@ def apply_styles(document, sheet: dict) -> None:
                 style.base_style = document.styles[spec["base"]]
             style_font(style, spec, sheet["font"])
             if kind == "paragraph":
-                style_paragraph(style, spec)
+                style_paragraph(style, spec, accent)
 
 
 def style_font(style, spec: dict, family: str) -> None:
@@ -76,7 +83,7 @@ def style_font(style, spec: dict, family: str) -> None:
         font.underline = spec["underline"]
 
 
-def style_paragraph(style, spec: dict) -> None:
+def style_paragraph(style, spec: dict, accent: str = "#000") -> None:
     fmt = style.paragraph_format
     fmt.alignment = 0  # flush left, never justified
     ox.drop_borders(style.element)
@@ -90,7 +97,7 @@ def style_paragraph(style, spec: dict) -> None:
     if "indent" in spec:
         fmt.left_indent = Inches(spec["indent"])
     if "left_border" in spec:
-        ox.add_left_border(style.element, spec["left_border"])
+        ox.add_left_border(style.element, spec["left_border"], docx_colour(accent))
 
 
 def set_page(document, paper: str) -> None:
@@ -124,6 +131,22 @@ def add_footer(document, meta: m.Meta) -> None:
     ox.add_field(paragraph, "NUMPAGES")
 
 
+def docx_colour(colour: str) -> str:
+    """`#1f5fa8` or `#000` as Word writes a colour: six hex digits, upper case."""
+    digits = colour.lstrip("#")
+    return ("".join(d * 2 for d in digits) if len(digits) == 3 else digits).upper()
+
+
+def add_masthead(document, worn: Worn) -> None:
+    """A theme's logo (with its alt text) and the organisation, above the title."""
+    if worn.logo:
+        picture = document.add_paragraph(style="Figure").add_run().add_picture(io.BytesIO(worn.logo.data),
+                                                                              height=Inches(0.8))
+        ox.set_alt_text(picture, worn.logo.alt)
+    if worn.theme and worn.guide.meta.organisation:
+        document.add_paragraph(worn.guide.meta.organisation, style="Organisation")
+
+
 def twips(inches: float) -> int:
     return Inches(inches).twips
 
@@ -136,6 +159,7 @@ class _Writer:
     body (alt text, the footer's short title), and `audience_label` prefixes the audience with "For:".
     """
     audience_label = True
+    organisation_in_about = True
 
     def __init__(self, document, guide: m.Guide):
         self.doc, self.guide = document, guide
@@ -157,7 +181,7 @@ class _Writer:
         if meta.audience:
             label = f"{words['for']}: " if self.audience_label else ""
             self.paragraph((m.Text(label + meta.audience),), "Normal", ids.meta_id("audience"))
-        about = [meta.organisation + "." if meta.organisation else "",
+        about = [meta.organisation + "." if meta.organisation and self.organisation_in_about else "",
                  f"{words['version']} {meta.version}." if meta.version else "",
                  f"{words['reviewed']}: {long_date(meta.date, meta.lang)}."]
         self.paragraph((m.Text(" ".join(x for x in about if x)),), "Normal")

@@ -80,11 +80,11 @@ def turn_off_hyphenation(document) -> None:
     settings.find(qn("w:defaultTabStop")).addnext(el)  # where the schema's order puts it
 
 
-def add_left_border(style_element, eighths_of_point: int) -> None:
+def add_left_border(style_element, eighths_of_point: int, colour: str = "000000") -> None:
     ppr = style_element.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
     left = OxmlElement("w:left")
-    for attr, value in (("w:val", "single"), ("w:sz", str(eighths_of_point)), ("w:space", "12"), ("w:color", "000000")):
+    for attr, value in (("w:val", "single"), ("w:sz", str(eighths_of_point)), ("w:space", "12"), ("w:color", colour)):
         left.set(qn(attr), value)
     borders.append(left)
     ppr.append(borders)

@@ -14,6 +14,7 @@ from ebooklib import epub
 
 from .. import model as m
 from ..templating import labels, render
+from ..theme.wear import wear
 from . import FONT_FILES, RenderOptions, _zip, font_dir
 
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
@@ -43,7 +44,8 @@ def identifier(guide: m.Guide) -> str:
 
 
 def render_epub(guide: m.Guide, options: RenderOptions = RenderOptions()) -> bytes:
-    meta = guide.meta
+    worn = wear(guide, options.theme)
+    guide, meta, templates = worn.guide, worn.guide.meta, worn.templates
     book = epub.EpubBook()
     book.set_identifier(identifier(guide))
     book.set_title(meta.title)
@@ -52,12 +54,13 @@ def render_epub(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
         book.add_author(meta.organisation)
         book.add_metadata("DC", "publisher", meta.organisation)
     book.add_metadata("DC", "date", meta.date.isoformat())
-    for prop, value in accessibility_metadata(guide):
+    for prop, value in accessibility_metadata(guide, worn.images()):
         book.add_metadata(None, "meta", value, {"property": prop})
 
-    context = {"meta": meta, "words": labels(meta.lang), "xhtml": True, "print": False, "web": False, "image_href": image_name}
+    context = {"meta": meta, "words": labels(meta.lang), "xhtml": True, "print": False, "web": False,
+               "image_href": image_name, **worn.context()}
     css = epub.EpubItem(uid="css", file_name="reader.css", media_type="text/css",
-                        content=render("epub/reader.css", fonts=FONT_FILES).encode())
+                        content=render("epub/reader.css", templates, fonts=FONT_FILES, **context).encode())
     book.add_item(css)
     for weight, name in FONT_FILES.items():
         book.add_item(epub.EpubItem(uid=f"font-{weight}", file_name=f"fonts/{name}", media_type="font/ttf",
@@ -65,16 +68,16 @@ def render_epub(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
     sections = guide.sections()
     intro = sections[0].blocks if sections and sections[0].heading is None else ()
     chapters = [s for s in sections if s.heading is not None]
-    pages = [_Page("title.xhtml", meta.title, render("epub/title.xhtml", blocks=intro, **context), meta.lang)]
+    pages = [_Page("title.xhtml", meta.title, render("epub/title.xhtml", templates, blocks=intro, **context), meta.lang)]
     for n, section in enumerate(chapters, 1):
-        xhtml = render("epub/chapter.xhtml", section=section, **context)
+        xhtml = render("epub/chapter.xhtml", templates, section=section, **context)
         pages.append(_Page(f"chapter-{n:02d}.xhtml", section.title, xhtml, meta.lang))
     toc = [{"file": p.file_name, "title": p.title} for p in pages[1:]]
     nav = _Page("nav.xhtml", labels(meta.lang)["contents"],
-                render("epub/nav.xhtml", chapters=toc, **context), meta.lang, properties=["nav"])
+                render("epub/nav.xhtml", templates, chapters=toc, **context), meta.lang, properties=["nav"])
     for page in (nav, *pages):
         book.add_item(page)
-    for image in guide.images():
+    for image in worn.images():
         book.add_item(epub.EpubImage(uid=f"img-{image.id}", file_name=image_name(image),
                                      content=image.data))
     book.add_item(epub.EpubNcx())
@@ -93,10 +96,11 @@ def _package_lang(opf: bytes, lang: str) -> bytes:
     return re.sub(rb"<package ", b'<package xml:lang="' + lang.encode() + b'" ', opf, count=1)
 
 
-def accessibility_metadata(guide: m.Guide) -> list[tuple[str, str]]:
-    """schema.org accessibility properties, each derived from what this guide contains."""
+def accessibility_metadata(guide: m.Guide, images: tuple[m.Image, ...] | None = None) -> list[tuple[str, str]]:
+    """schema.org accessibility properties, each derived from what this guide contains (`images`: all
+    the book carries, a theme's logo too)."""
     blocks = list(m.walk(guide.blocks))
-    has_images = bool(guide.images())
+    has_images = bool(guide.images() if images is None else images)
     has_tables = any(isinstance(b, m.Table) for b in blocks)
     has_headings = any(isinstance(b, m.Heading) for b in blocks)
     features = ["displayTransformability", "readingOrder", "tableOfContents"]

@@ -11,18 +11,21 @@ from functools import lru_cache
 
 from .. import model as m
 from ..templating import labels, render
+from ..theme.wear import wear
 from . import FONT_FILES, MEDIA_TYPES, RenderOptions, font_dir
 
 
 def render_html(guide: m.Guide, options: RenderOptions = RenderOptions()) -> bytes:
-    return page_html(guide).encode("utf-8")
+    return page_html(guide, options).encode("utf-8")
 
 
-def page_html(guide: m.Guide) -> str:
+def page_html(guide: m.Guide, options: RenderOptions = RenderOptions()) -> str:
     """The page as text. `html/guide.html` extends `html/_layout.html`: a theme replaces blocks of it."""
-    return render("html/guide.html", meta=guide.meta, blocks=guide.blocks, contents=contents(guide),
+    worn = wear(guide, options.theme)
+    guide = worn.guide
+    return render("html/guide.html", worn.templates, meta=guide.meta, blocks=guide.blocks, contents=contents(guide),
                   words=labels(guide.meta.lang), xhtml=False, print=False, web=True,
-                  image_href=image_data_uri, fonts=embedded_fonts())
+                  image_href=image_data_uri, fonts=embedded_fonts(), **worn.context())
 
 
 def contents(guide: m.Guide) -> list[dict[str, str]]:

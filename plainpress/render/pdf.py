@@ -12,6 +12,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from .. import model as m
 from ..templating import TEMPLATES, labels, render
+from ..theme.wear import Worn, wear
 from . import MEDIA_TYPES, RenderError, RenderOptions, font_dir
 
 FONT_DIR = font_dir()
@@ -19,9 +20,11 @@ IMAGE_SCHEME = "plainpress-image:"   # pictures are served from the model, never
 
 
 def render_pdf(guide: m.Guide, options: RenderOptions = RenderOptions()) -> bytes:
+    worn = wear(guide, options.theme)
     with weasyprint_errors() as errors, passages_keep_their_language():
         try:
-            pdf = weasyprint_document(guide, guide_html(guide, options)).write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=pdf_identifier(guide))
+            pdf = weasyprint_document(guide, page_html(worn, options.paper), worn.images()).write_pdf(
+                pdf_variant="pdf/ua-1", pdf_identifier=pdf_identifier(guide))
         except FatalURLFetchingError as err:
             errors.append(str(err))
     if errors:
@@ -29,16 +32,22 @@ def render_pdf(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byte
     return pdf
 
 
-def weasyprint_document(guide: m.Guide, html: str) -> HTML:
-    """The HTML as WeasyPrint reads it, fetching nothing but the guide's pictures, templates and font."""
-    fetcher = LocalFetcher([TEMPLATES, FONT_DIR], guide.images())
+def weasyprint_document(guide: m.Guide, html: str, images: tuple[m.Image, ...] | None = None) -> HTML:
+    """The HTML as WeasyPrint reads it, fetching nothing but the pictures (the guide's, and a theme's
+    logo), templates and font."""
+    fetcher = LocalFetcher([TEMPLATES, FONT_DIR], guide.images() if images is None else images)
     return HTML(string=html, base_url=TEMPLATES.as_uri() + "/", url_fetcher=fetcher)
 
 
 def guide_html(guide: m.Guide, options: RenderOptions = RenderOptions()) -> str:
-    return render("pdf/guide.html", meta=guide.meta, blocks=guide.blocks, words=labels(guide.meta.lang),
-                  xhtml=False, print=True, web=False, paper=options.paper, font_dir=FONT_DIR.as_uri(),
-                  image_href=lambda image: IMAGE_SCHEME + image.id)
+    return page_html(wear(guide, options.theme), options.paper)
+
+
+def page_html(worn: Worn, paper: str) -> str:
+    guide = worn.guide
+    return render("pdf/guide.html", worn.templates, meta=guide.meta, blocks=guide.blocks, words=labels(guide.meta.lang),
+                  xhtml=False, print=True, web=False, paper=paper, font_dir=FONT_DIR.as_uri(),
+                  image_href=lambda image: IMAGE_SCHEME + image.id, **worn.context())
 
 
 def pdf_identifier(guide: m.Guide) -> bytes:

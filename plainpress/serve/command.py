@@ -10,6 +10,9 @@ from pathlib import Path
 
 from ..languages import is_language_tag
 from ..pipeline import BuildInputError, find_sources, language_files
+from ..render import RenderOptions
+from ..source import SourceError
+from ..theme import ThemeError, load_theme
 
 EXIT_OK, EXIT_INPUT = 0, 2
 
@@ -26,8 +29,8 @@ def add_parser(sub, settings) -> None:
 def run(args, settings) -> int:
     try:
         source = chosen_source(args.guide or only_guide(settings.source), args.lang)
-        return serve(source, args.port)
-    except BuildInputError as err:
+        return serve(source, args.port, preview_options(settings))
+    except (BuildInputError, SourceError, ThemeError) as err:
         print(f"plainpress: cannot serve:\n{err}", file=sys.stderr)
         return EXIT_INPUT
 
@@ -55,7 +58,12 @@ def chosen_source(path: Path, lang: str) -> Path:
     return sources[0]
 
 
-def serve(source: Path, port: int) -> int:
+def preview_options(settings) -> RenderOptions:
+    """The project's theme, so that the preview looks like the page the build makes."""
+    return RenderOptions(theme=load_theme(settings.theme)) if settings.theme else RenderOptions()
+
+
+def serve(source: Path, port: int, options: RenderOptions = RenderOptions()) -> int:
     """Serve until Ctrl-C (SIGINT), then close the watcher and the server and return 0."""
     from .page import make_preview   # here, so that other commands do not load the server
     from .server import LivePage, watch_guide
@@ -64,7 +72,7 @@ def serve(source: Path, port: int) -> int:
     server, stop = open_server(port), threading.Event()
     watcher = None
     try:
-        server.live = LivePage(lambda since: make_preview(source, since))
+        server.live = LivePage(lambda since: make_preview(source, since, options))
         watcher = threading.Thread(target=watch_guide, args=(source.parent, server.live, stop), daemon=True)
         watcher.start()
         print(f"Previewing {source} at {server.url} (it reloads on each save; Ctrl-C stops it)", flush=True)

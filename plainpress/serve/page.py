@@ -29,25 +29,25 @@ class Preview:
     summary: str   # one line for the terminal
 
 
-def make_preview(source: Path, since: int) -> Preview:
+def make_preview(source: Path, since: int, options: RenderOptions = RenderOptions()) -> Preview:
     """The page for version `since` of the source. A bug in plainpress shows on the page too (and
     its traceback in the terminal), so that the preview lives on to show the next save."""
     try:
-        return preview(source, since)
+        return preview(source, since, options)
     except Exception as err:  # noqa: BLE001 - any failure: the server must outlive it
         log.exception("plainpress failed while making the preview")
         return problems_preview(source, [f"plainpress failed while making the preview: {type(err).__name__}: {err}"],
                                 since)
 
 
-def preview(source: Path, since: int) -> Preview:
+def preview(source: Path, since: int, options: RenderOptions = RenderOptions()) -> Preview:
     try:
-        [result] = pipeline.build([source], formats=(), langs=(), out=Path("."), options=RenderOptions(),
+        [result] = pipeline.build([source], formats=(), langs=(), out=Path("."), options=options,
                                   render=False)   # read and check only, as `plainpress check`
     except (SourceError, pipeline.BuildInputError) as err:
         problems = [str(p) for p in err.problems] if isinstance(err, SourceError) else str(err).splitlines()
         return problems_preview(source, problems, since)
-    tree = html.document_fromstring(page_html(result.guide))
+    tree = html.document_fromstring(page_html(result.guide, options))
     done = annotate(tree, result)
     add_preview_parts(tree, since)
     missing = f"; {plural(len(done.not_found), 'finding')} not found on the page" if done.not_found else ""
@@ -56,7 +56,7 @@ def preview(source: Path, since: int) -> Preview:
 
 
 def problems_preview(source: Path, problems: list[str], since: int) -> Preview:
-    page = render("serve/problems.html", source=source, problems=problems, since=since,
+    page = render("serve/problems.html", source=source, problems=problems, since=since, accent="#000", theme=None,
                   script=Markup(reload_script()), fonts=embedded_fonts())
     return Preview(page.encode("utf-8"), f"{plural(len(problems), 'problem')} in {source}: shown on the page")
 

@@ -200,6 +200,9 @@ class BodyReader:
         self.callouts.append(style if closed else "")
         inner = self.blocks(node.children)  # read even when unknown: its problems are listed now
         self.callouts.pop()
+        if style == "contact" and inner:
+            self.problem(line, "the call-out `::: contact` holds text of its own",
+                         "leave it empty (it prints the theme's contact block) and put your own words in a `::: note` above it")
         if style not in m.CALLOUTS:
             return None
         return m.Callout(style, title.strip() or labels(self.lang)[style], min(self.level + 1, 6), inner, block_id,

@@ -1,4 +1,4 @@
-"""Colours for the contrast checks: WCAG 2 luminance, and a PDF fill colour read as RGB."""
+"""Colours for the contrast checks: WCAG 2 luminance and contrast, hex colours and a PDF fill colour read as RGB."""
 from __future__ import annotations
 
 
@@ -8,6 +8,20 @@ def luminance(rgb) -> float:
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
     r, g, b = (linear(v) for v in rgb)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def hex_rgb(colour: str) -> tuple[float, float, float]:
+    """`#1f5fa8`, `1F5FA8` or `#15a` as RGB, each channel 0..1."""
+    digits = colour.lstrip("#")
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    return tuple(int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4))
+
+
+def contrast(a: str, b: str = "ffffff") -> float:
+    """WCAG 2 contrast ratio of two colours given as hex digits (white when `b` is left out)."""
+    light, dark = sorted((luminance(hex_rgb(a)), luminance(hex_rgb(b))), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 def pdf_rgb(color) -> tuple[float, float, float] | None:

@@ -14,7 +14,7 @@ from lxml import etree
 
 from ..findings import Finding
 from . import ToolResult
-from .colour import luminance
+from .colour import contrast
 from .docx_styles import FALLBACK, W, StyleSheet, is_on, text_of, val
 
 TOOL = "docx-accessibility"
@@ -256,16 +256,6 @@ def check_contrast(doc: _Docx, p) -> None:
             doc.add("docx.contrast", p, f"text '{text_of(r).strip()[:30]}' in #{fg.upper()} on #{bg.upper()} "
                                         f"has a contrast of {contrast(fg, bg):.2f}:1, under {MIN_CONTRAST}:1")
             return
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG 2 contrast ratio of two colours given as six hex digits."""
-    light, dark = sorted((luminance(_hex_rgb(a)), luminance(_hex_rgb(b))), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def _hex_rgb(rgb: str) -> tuple[float, float, float]:
-    return tuple(int(rgb[i:i + 2], 16) / 255 for i in (0, 2, 4))
 
 
 def check_direct_formatting(doc: _Docx, p) -> None:
