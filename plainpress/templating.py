@@ -6,7 +6,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup
 
 from . import model as m
@@ -15,7 +14,8 @@ from .labels import labels, long_date  # noqa: F401 - the renderers take them fr
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 @lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
+def environment():
+    import jinja2  # here, not above: a build that renders nothing never loads it
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,

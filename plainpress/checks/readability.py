@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from .. import model as m
 from ..findings import Finding
 from .formulas import (MIN_WORDS, SMOG_SENTENCES, Scores, base_language, ease_targets, grade_words,
-                       harder_when_higher, inflesz_words, language_name, scored, target_text, textstat)
+                       flesch_constants, harder_when_higher, inflesz_words, language_name, scored, target_text,
+                       textstat)
 from .words import hard_word_rule, hard_word_syllables, is_plain_word
 
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -190,7 +191,8 @@ def score(sentence_list: list[str], lang: str = "en") -> Scores:
         for word in words(sentence):
             n = syllables(word, lang)
             n_words, n_syllables, n_poly = n_words + 1, n_syllables + n, n_poly + (n >= 3)
-    return Scores(lang, len(sentence_list), n_words, n_syllables, n_poly)
+    ease = flesch_constants(lang) if scored(lang) else None
+    return Scores(lang, len(sentence_list), n_words, n_syllables, n_poly, ease)
 
 
 def hard_words(sentence: str, lang: str) -> tuple[str, ...]:
