@@ -29,31 +29,79 @@ class ToolResult:
 
 
 def validators(fmt: str):
-    """The checks run on each output format: (tool name, function (path, guide) -> ToolResult),
-    imported when used."""
-    if fmt == "pdf":
-        from .large_print import check_large_print
-        from .pdf_structure import check_pdf_structure, foreign_passages
-        from .pdfua import run_pdfua
-        return [("pdf/ua-1", lambda p, guide: run_pdfua(p)),
-                ("pdf-structure", lambda p, guide: check_pdf_structure(p, guide.meta.lang, foreign_passages(guide))),
-                ("large-print", lambda p, guide: check_large_print(p))]
-    if fmt == "epub":
-        from .ace import run_ace
-        from .epubcheck import run_epubcheck
-        return [("epubcheck", lambda p, guide: run_epubcheck(p)), ("ace", lambda p, guide: run_ace(p))]
-    if fmt == "docx":
-        from .docx_check import check_docx
-        from .libreoffice import run_libreoffice
-        return [("docx-accessibility", lambda p, guide: check_docx(p)),
-                ("libreoffice", lambda p, guide: run_libreoffice(p))]
-    return []
+    """The checks run on each output format: (tool name, function (path, guide) -> ToolResult). A check
+    that runs another program has `batch`, a function ([(path, guide)]) -> [ToolResult] that checks many
+    files with one start of that program. Each imports its tool when it runs, so that a build whose
+    results all come from the cache loads none of them."""
+    return VALIDATORS.get(fmt, [])
 
 
-def validate_outputs(outputs: dict, guide) -> dict[str, list[ToolResult]]:
-    """Re-open every output with every validator for its format."""
-    return {fmt: [run_safely(tool, check, path, guide) for tool, check in validators(fmt)]
-            for fmt, path in outputs.items()}
+def pdfua(path, guide):
+    from .pdfua import run_pdfua
+    return run_pdfua(path)
+
+
+def pdf_structure(path, guide):
+    from .pdf_structure import check_pdf_structure, foreign_passages
+    return check_pdf_structure(path, guide.meta.lang, foreign_passages(guide))
+
+
+def large_print(path, guide):
+    from .large_print import check_large_print
+    return check_large_print(path)
+
+
+def docx_accessibility(path, guide):
+    from .docx_check import check_docx
+    return check_docx(path)
+
+
+def libreoffice(path, guide):
+    return libreoffice.batch([(path, guide)])[0]
+
+
+def epubcheck(path, guide):
+    return epubcheck.batch([(path, guide)])[0]
+
+
+def ace(path, guide):
+    return ace.batch([(path, guide)])[0]
+
+
+def _libreoffice_batch(items):
+    from .libreoffice import run_libreoffice_batch
+    return run_libreoffice_batch([path for path, _ in items])
+
+
+def _epubcheck_batch(items):
+    from .epubcheck import run_epubcheck_batch
+    return run_epubcheck_batch([path for path, _ in items])
+
+
+def _ace_batch(items):
+    from .ace import run_ace_batch
+    return run_ace_batch([path for path, _ in items])
+
+
+libreoffice.batch, epubcheck.batch, ace.batch = _libreoffice_batch, _epubcheck_batch, _ace_batch
+VALIDATORS = {"pdf": [("pdf/ua-1", pdfua), ("pdf-structure", pdf_structure), ("large-print", large_print)],
+              "docx": [("docx-accessibility", docx_accessibility), ("libreoffice", libreoffice)],
+              "epub": [("epubcheck", epubcheck), ("ace", ace)]}
+
+
+def run_validator(fmt: str, tool: str, path, guide) -> ToolResult:
+    """One validator on one file, found by name: a worker process calls this with what pickles."""
+    check = dict(validators(fmt))[tool]
+    return run_safely(tool, check, path, guide)
+
+
+def run_batch(fmt: str, tool: str, items: list) -> list[ToolResult]:
+    """One validator's batch on many (path, guide); a batch that stops fails each of its files."""
+    check = dict(validators(fmt))[tool]
+    try:
+        return check.batch(items)
+    except Exception:  # noqa: BLE001 - each file on its own, so that the failure names it
+        return [run_safely(tool, check, path, guide) for path, guide in items]
 
 
 def run_safely(tool: str, check, path, guide) -> ToolResult:
