@@ -8,12 +8,15 @@ from collections import Counter
 from importlib import metadata
 from pathlib import Path
 
-from . import pipeline, report
+from . import pipeline
+from .cache import Cache
 from .config import load_settings
 from .languages import is_language_tag
+from .progress import Progress
 from .render import FORMATS, PAPERS, RenderError, RenderOptions
+from .shard import Shard
 from .source import SourceError
-from .translate import command as translate_command
+from .workers import default_jobs
 
 EXIT_OK, EXIT_STRICT, EXIT_INPUT = 0, 1, 2
 
@@ -28,7 +31,7 @@ def parser(settings) -> argparse.ArgumentParser:
         "Without a command, build is meant: `plainpress source/my-guide` builds one guide. "
         "`plainpress build --help` lists the options. Settings come from [tool.plainpress] in the nearest "
         "pyproject.toml from the current folder upwards; paths in it are relative to that folder."))
-    p.add_argument("--version", action="version", version=f"plainpress {version()}")
+    p.add_argument("--version", action=VersionAction)
     sub = p.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     for name, text in (("build", "check and render guides into the output folder (the default)"),
                        ("check", "only read and check guides; write nothing")):
@@ -46,8 +49,20 @@ def parser(settings) -> argparse.ArgumentParser:
                        help="also print each validator's counts (structure tags, rules, characters checked)")
         if name == "build":
             add_build_options(c, settings)
+    from .translate import command as translate_command
     translate_command.add_parser(sub, settings)
     return p
+
+
+class VersionAction(argparse.Action):
+    """--version, looked up only when asked for (reading package metadata costs every run time)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="show plainpress's version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"plainpress {version()}")
+        parser.exit()
 
 
 def add_build_options(c: argparse.ArgumentParser, settings) -> None:
@@ -61,6 +76,20 @@ def add_build_options(c: argparse.ArgumentParser, settings) -> None:
     c.add_argument("--no-validate", action="store_true",
                    help="skip re-opening the outputs with the validators (PDF/UA, EPUBCheck, Ace, "
                         "LibreOffice); accessibility.json is then not written")
+    c.add_argument("--jobs", "-j", type=jobs_count, default=default_jobs(),
+                   help=f"processes that render and validate at once (default: the cores here, {default_jobs()})")
+    c.add_argument("--cache", type=Path, default=settings.cache,
+                   help=f"the build cache: outputs and results kept between runs (default: {settings.cache}/)")
+    c.add_argument("--force", action="store_true",
+                   help="rebuild and validate everything, whatever the cache holds (it is refilled)")
+    c.add_argument("--shard", default=None, metavar="I/N",
+                   help="build only the I-th of N stable parts of the guides (for N machines sharing a build)")
+
+
+def jobs_count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a number of processes; give 1 or more, e.g. --jobs 2")
+    return int(text)
 
 
 def version() -> str:
@@ -91,6 +120,7 @@ def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> in
     args = parser(settings).parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     if args.command == "translate":
+        from .translate import command as translate_command
         return translate_command.run(args)
     try:
         results = pipeline.build(args.paths or default_paths(settings), chosen_formats(args),
@@ -98,9 +128,11 @@ def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> in
                                  RenderOptions(paper=getattr(args, "paper", settings.paper)),
                                  render=args.command == "build",
                                  validate=args.command == "build" and not args.no_validate,
-                                 report_root=settings.project)  # report.json names files from the project
+                                 report_root=settings.project,  # report.json names files from the project
+                                 run=how_to_run(args, settings))
     except (SourceError, pipeline.BuildInputError, RenderError) as err:
         return bad_input(err)
+    from . import report
     if args.quiet:
         shown = report.problems(results)
         if shown:
@@ -116,6 +148,20 @@ def bad_input(err: Exception) -> int:
 
 
 # What to build ------------------------------------------------------------------------------------
+
+def how_to_run(args, settings) -> pipeline.Run:
+    """The cache, the workers, the shard and the progress line; `check` reads findings from the same
+    cache (they are kept by source) but writes nothing, and runs in one process."""
+    building = args.command == "build"
+    try:
+        shard = Shard.parse(args.shard, settings.source) if building and args.shard else None
+    except ValueError as err:
+        raise pipeline.BuildInputError(str(err)) from None
+    return pipeline.Run(cache=Cache(getattr(args, "cache", settings.cache), force=getattr(args, "force", False),
+                                    writable=building),
+                        jobs=args.jobs if building else 1, shard=shard,
+                        progress=Progress.on_terminal(args.quiet))
+
 
 def default_paths(settings) -> list[Path]:
     if not settings.source.is_dir():

@@ -18,6 +18,7 @@ from .source.problems import Problems
 ROOT = Path(__file__).resolve().parent.parent
 
 TABLE = "[tool.plainpress]"
+DEFAULT_CACHE = ".plainpress-cache"  # in the project folder
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Settings:
     out: Path = Path("output")
     paper: str = "letter"
     formats: tuple[str, ...] = ("pdf", "docx", "epub")
+    cache: Path = Path(DEFAULT_CACHE)
 
 
 def find_project(start: Path | None = None) -> tuple[Path, Path | None]:
@@ -53,6 +55,7 @@ def load_settings(start: Path | None = None) -> Settings:
         out=_short(project / table.get("out", defaults.out)),
         paper=table.get("paper", defaults.paper).lower(),
         formats=tuple(f.lower() for f in table.get("formats", defaults.formats)),
+        cache=_short(project / table.get("cache", DEFAULT_CACHE)),
     )
 
 
@@ -82,7 +85,7 @@ def _check_table(table: dict, pyproject: Path) -> None:
 
 def _wrong_setting(key: str, value) -> tuple[str, str] | None:
     """(what is wrong, how to fix it) for one setting, or None when it is right."""
-    if key in ("source", "out"):
+    if key in ("source", "out", "cache"):
         return None if isinstance(value, str) else (f"`{key}` must be a folder name in quotes",
                                                      f'write {key} = "{getattr(Settings(), key)}"')
     if key == "paper":
@@ -90,7 +93,7 @@ def _wrong_setting(key: str, value) -> tuple[str, str] | None:
             f"`paper = {value}` is not a page size", f"choose from {', '.join(PAPERS)}")
     if key == "formats":
         return _wrong_formats(value)
-    return (f"unknown setting `{key}` in {TABLE}", "the settings are source, out, paper and formats")
+    return (f"unknown setting `{key}` in {TABLE}", "the settings are source, out, cache, paper and formats")
 
 
 def _wrong_formats(value) -> tuple[str, str] | None:

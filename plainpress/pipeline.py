@@ -1,22 +1,29 @@
-"""The build, as a list of stages: find, read, check, render, write, report."""
+"""The build, as a list of stages: find, read, check, render, write, validate, report.
+
+Around render and validate sits the cache (`cache.py`, keys in `inputs.py`): what has not changed is
+neither rendered, validated nor written again, and a guide whose source has not changed is not even read
+again: its model and its checks' findings come from the cache.
+"""
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import inputs
 from . import model as m
-from .checks import run_checks
+from .cache import Cache
 from .checks.readability import ReadingReport
-from .checks.translation import current_share
-from .files import exclusive, remove_stale_temporaries, write_atomic
+from .files import exclusive
 from .findings import Finding
-from .render import RenderError, RenderOptions, renderers
-from .report import write_reports
-from .source import SourceError, read_guide
-from .translate.memory import Origin, read_origin
 from .languages import is_language_tag
-from .validate import ToolResult, validate_outputs
+from .outputs import finish_renders, plan, start_renders, write_current_reports, write_outputs
+from .progress import Progress
+from .render import RenderError, RenderOptions
+from .shard import Shard
+from .source import SourceError, read_guide
+from .validate import ToolResult
+from .workers import Workers
 
 log = logging.getLogger("plainpress")
 
@@ -33,37 +40,69 @@ class GuideResult:
     outputs: dict[str, Path] = field(default_factory=dict)
     validation: dict[str, list[ToolResult]] = field(default_factory=dict)
     out_dir: Path | None = None   # where its outputs and reports were written
-    origin: Origin | None = None  # a translation's source and record
+    origin: object | None = None  # a translation's source and record (translate.memory.Origin)
+    source_key: str = ""          # the hash of its inputs (inputs.source_key)
+    pdf_pages: int | None = None
 
     def translation_current(self) -> float | None:
         """The share of a translation that translates the present source; None for a source guide."""
+        from .checks.translation import current_share
         return current_share(self.guide, self.origin.source, self.origin.record) if self.origin else None
 
     def failed_validators(self) -> list[ToolResult]:
         return [r for results in self.validation.values() for r in results if r.checked and not r.passed]
 
 
+@dataclass(frozen=True)
+class Run:
+    """How to build: everything but what to build and where."""
+    cache: Cache = field(default_factory=lambda: Cache(None))
+    jobs: int = 1
+    shard: Shard | None = None
+    progress: Progress = field(default_factory=Progress)
+
+
 def build(paths: list[Path], formats: tuple[str, ...], langs: tuple[str, ...], out: Path,
           options: RenderOptions, render: bool = True, validate: bool = False,
-          report_root: Path = Path(".")) -> list[GuideResult]:
-    """Find, read and check every source; render every guide in memory; then, holding the output
-    folder, write, validate and report. Bad input or a failed render leaves the folder as it was."""
-    guides = read_all(find_sources(paths, langs))
-    origins = read_origins(guides)
-    results = [GuideResult(guide, *run_checks(guide, origins.get(guide.path)), origin=origins.get(guide.path))
-               for guide in guides]
-    if not render:
-        return results
-    rendered = [render_all(result.guide, formats, options) for result in results]
-    with exclusive(out):
-        for result, files in zip(results, rendered):
-            result.out_dir = output_dir(out, result.guide)
-            result.outputs = write_all(files, result.out_dir, result.guide)
-        for result in results:
-            if validate:
-                result.validation = validate_outputs(result.outputs, result.guide)
-            write_reports(result, report_root)
+          report_root: Path = Path("."), run: Run = Run()) -> list[GuideResult]:
+    """Find, read and check every source; render every output in memory (or take it from the cache);
+    then, holding the output folder, write, validate and report. Bad input or a failed render leaves
+    the folder as it was."""
+    sources = in_shard(find_sources(paths, langs), run.shard)
+    with Workers(run.jobs) as workers:
+        known = read_all(sources, run.cache)
+        run.progress.start(g.guide for g in known)
+        if render:
+            outputs = {k.guide.path: plan(k, formats, options, out, run.cache) for k in known}
+            start_renders(known, outputs, options, workers, longest_first=not validate)
+        results = check_all(known, run.cache, run.progress)
+        if render:
+            build_outputs(results, outputs, validate, report_root, out, run, workers)
+    run.progress.clear()
     return results
+
+
+def build_outputs(results, outputs, validate: bool, report_root: Path, out: Path, run: Run, workers) -> None:
+    """Wait for the renders (validating each output as it comes); then write, and report."""
+    from .validate.runs import Validation
+    validation = Validation(workers, run.cache, {fmt: len(results) for fmt in next(iter(outputs.values()), {})},
+                            run.progress) if validate else None
+    try:
+        finish_renders(results, outputs, run.cache, validation.ready if validation else lambda *_: None, run.progress)
+        with exclusive(out):
+            for result in results:
+                write_outputs(result, outputs[result.guide.path])
+            for result in results:
+                run.progress.step(result.guide, "validating" if validation else "reporting")
+                checked = validation.finish(result, outputs[result.guide.path]) if validation else []
+                write_current_reports(result, report_root, run.cache, outputs[result.guide.path], checked)
+    finally:
+        if validation:
+            validation.close()
+
+
+def in_shard(sources: list[Path], shard: Shard | None) -> list[Path]:
+    return [p for p in sources if shard is None or shard.owns(p)]
 
 
 def find_sources(paths: list[Path], langs: tuple[str, ...]) -> list[Path]:
@@ -141,21 +180,52 @@ def in_languages(sources: list[Path], langs: tuple[str, ...], path: Path) -> lis
     return chosen
 
 
-def read_all(sources: list[Path]) -> list[m.Guide]:
-    """Read every source before writing anything; report the problems of all of them at once."""
-    guides, problems = [], []
+@dataclass
+class Known:
+    """A source before its checks: its guide, and its findings when the cache has them."""
+    guide: m.Guide
+    source_key: str
+    checked: tuple | None = None   # (reading, findings, origin) from the cache
+
+
+def read_all(sources: list[Path], cache: Cache) -> list[Known]:
+    """Every source, before anything is written; the problems of all of them at once. A source the
+    cache has seen, byte for byte, is not parsed again."""
+    known, problems = [], []
     for path in sources:
+        key = inputs.source_key(path)
+        cached = cache.get(inputs.check_key(key))
+        if cached is not None:
+            known.append(Known(cached[0], key, cached[1:]))
+            continue
         try:
-            guides.append(read_guide(path))
+            known.append(Known(read_guide(path), key))
         except SourceError as err:
             problems += err.problems
     if problems:
         raise SourceError(problems)
-    return guides
+    return known
 
 
-def read_origins(guides: list[m.Guide]) -> dict[Path, Origin]:
+def check_all(known: list[Known], cache: Cache, progress: Progress) -> list[GuideResult]:
+    """Reading level and plain language, and a translation's staleness against its source."""
+    origins = read_origins([k.guide for k in known if k.checked is None])
+    results = []
+    for item in known:
+        if item.checked is None:
+            from .checks import run_checks
+            progress.step(item.guide, "checking")
+            origin = origins.get(item.guide.path)
+            item.checked = (*run_checks(item.guide, origin), origin)
+            cache.put(inputs.check_key(item.source_key), (item.guide, *item.checked))
+        reading, findings, origin = item.checked
+        results.append(GuideResult(item.guide, reading, findings, origin=origin, source_key=item.source_key))
+    return results
+
+
+def read_origins(guides: list[m.Guide]) -> dict[Path, object]:
     """Each translated guide's source and record, read before anything is written."""
+    from .translate.memory import read_origin
     known = {g.path: g for g in guides}
     origins, problems = {}, []
     for guide in guides:
@@ -169,31 +239,6 @@ def read_origins(guides: list[m.Guide]) -> dict[Path, Origin]:
     if problems:
         raise BuildInputError("\n".join(problems))
     return origins
-
-
-def render_all(guide: m.Guide, formats: tuple[str, ...], options: RenderOptions) -> dict[str, bytes]:
-    """Every format in memory first: a failure in one leaves the files on disk as they were."""
-    table = renderers()
-    files = {}
-    for fmt in formats:
-        log.info("rendering %s %s (%s)", guide.slug, guide.meta.lang, fmt)
-        files[fmt] = table[fmt](guide, options)
-    return files
-
-
-def write_all(files: dict[str, bytes], folder: Path, guide: m.Guide) -> dict[str, Path]:
-    remove_stale_temporaries(folder)
-    written = {}
-    for fmt, data in files.items():
-        path = folder / f"{guide.slug}-{guide.meta.lang}.{fmt}"
-        write_atomic(path, data)
-        written[fmt] = path
-    return written
-
-
-def output_dir(out: Path, guide: m.Guide) -> Path:
-    return out / guide.slug / guide.meta.lang
-
 
 
 __all__ = ["build", "BuildInputError", "RenderError", "SourceError", "GuideResult"]

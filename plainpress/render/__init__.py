@@ -24,11 +24,39 @@ class RenderOptions:
 
 
 def renderers():
-    """RENDERERS: format name -> function(guide, options) -> bytes (imported late: WeasyPrint is slow to load)."""
-    from .docx import render_docx
-    from .epub import render_epub
+    """RENDERERS: format name -> function(guide, options) -> bytes, each imported when first called:
+    WeasyPrint takes a third of a second to load, and a process that renders no PDF never loads it."""
+    return {"pdf": _render_pdf, "docx": _render_docx, "epub": _render_epub}
+
+
+def _render_pdf(guide, options):
     from .pdf import render_pdf
-    return {"pdf": render_pdf, "docx": render_docx, "epub": render_epub}
+    return render_pdf(guide, options)
+
+
+def _render_docx(guide, options):
+    from .docx import render_docx
+    return render_docx(guide, options)
+
+
+def _render_epub(guide, options):
+    from .epub import render_epub
+    return render_epub(guide, options)
+
+
+def render_output(fmt: str, guide, options: RenderOptions) -> tuple[bytes, dict]:
+    """One format of one guide, and what the summary says of it (a PDF's pages): what a worker
+    process runs, by name."""
+    data = renderers()[fmt](guide, options)
+    return data, ({"pages": pdf_pages(data)} if fmt == "pdf" else {})
+
+
+def pdf_pages(data: bytes) -> int:
+    import io
+
+    import pikepdf
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return len(pdf.pages)
 
 
 FORMATS = ("pdf", "docx", "epub")

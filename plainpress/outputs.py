@@ -1,0 +1,121 @@
+"""Render, write and report, around the cache: an output whose inputs have not changed is neither
+rendered nor written again, as long as the file on disk still holds the bytes recorded for it.
+
+Every output is rendered (in the workers) or taken from the cache before anything is written: a failed
+render leaves the output folder as it was.
+"""
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import inputs
+from .cache import Cache, file_sha256
+from .files import remove_stale_temporaries, write_atomic
+from .render import RenderError, RenderOptions, render_output
+
+log = logging.getLogger("plainpress")
+REPORTS = ("report.json", "report.html", "accessibility.json")
+
+
+@dataclass
+class Output:
+    """One file a build makes: its format, name, render key and, once known, the hash of its bytes."""
+    fmt: str
+    path: Path
+    key: str
+    digest: str | None = None
+    data: bytes | None = None          # to be written: rendered now, or taken from the cache
+    facts: dict = field(default_factory=dict)
+    future: Future | None = None       # its render, while it runs
+
+
+def plan(result, formats: tuple[str, ...], options: RenderOptions, out: Path, cache: Cache) -> dict[str, Output]:
+    """What each format needs: nothing (the file on disk is current), a copy from the cache, or a render."""
+    folder = out / result.guide.slug / result.guide.meta.lang
+    planned = {}
+    for fmt in formats:
+        output = Output(fmt, folder / f"{result.guide.slug}-{result.guide.meta.lang}.{fmt}",
+                        inputs.render_key(result.source_key, fmt, options))
+        known = cache.get(output.key)
+        if known is not None:
+            output.facts = known["facts"]
+            if file_sha256(output.path) == known["digest"]:
+                output.digest = known["digest"]
+            else:  # deleted or edited by hand: back from the cache, or rendered again
+                output.data = cache.get_bytes(known["digest"])
+                output.digest = known["digest"] if output.data is not None else None
+        planned[fmt] = output
+    return planned
+
+
+def start_renders(results, outputs: dict, options: RenderOptions, workers, longest_first: bool) -> None:
+    """Submit every render still needed: PDFs first (they take longest), or, when validating, the
+    EPUBs and DOCX files first, so that their validators (the slowest) start early."""
+    order = ("pdf", "docx", "epub") if longest_first else ("epub", "docx", "pdf")
+    todo = [(r, o) for r in results for o in outputs[r.guide.path].values() if o.digest is None]
+    for result, output in sorted(todo, key=lambda item: order.index(item[1].fmt) if item[1].fmt in order else 9):
+        output.future = workers.process(render_output, output.fmt, result.guide, options)
+
+
+def finish_renders(results, outputs: dict, cache: Cache, on_ready, progress) -> None:
+    """Wait for every render; `on_ready(result, output)` as each output becomes known. Every failure
+    is raised together, once all are done."""
+    owner = {id(o): r for r in results for o in outputs[r.guide.path].values()}
+    pending = [o for r in results for o in outputs[r.guide.path].values()]
+    for output in pending:
+        if output.future is None:
+            on_ready(owner[id(output)], output)
+    errors = []
+    running = {o.future: o for o in pending if o.future is not None}
+    for future in as_completed(running):
+        output = running[future]
+        try:
+            output.data, output.facts = future.result()
+        except RenderError as err:
+            errors.append(str(err))
+            continue
+        output.digest = cache.put_bytes(output.data)
+        cache.put(output.key, {"digest": output.digest, "facts": output.facts})
+        progress.step(owner[id(output)].guide, f"rendered {output.fmt}")
+        on_ready(owner[id(output)], output)
+    if errors:
+        raise RenderError("\n".join(errors))
+
+
+def write_outputs(result, outputs: dict[str, Output]) -> None:
+    """Write what changed (holding the output folder), and note each output's path and pages."""
+    folder = next(iter(outputs.values())).path.parent if outputs else None
+    if folder is not None and any(o.data is not None for o in outputs.values()):
+        remove_stale_temporaries(folder)
+    for fmt, output in outputs.items():
+        if output.data is not None:
+            write_atomic(output.path, output.data)
+            output.data = None
+        result.outputs[fmt] = output.path
+    result.out_dir = folder
+    result.pdf_pages = outputs["pdf"].facts.get("pages") if "pdf" in outputs else None
+
+
+def write_current_reports(result, root: Path, cache: Cache, outputs: dict[str, Output], checked: list) -> None:
+    """report.json, report.html and accessibility.json, unless those on disk are the ones these very
+    inputs gave last time."""
+    key = report_key(result, root, outputs, checked)
+    recorded = cache.get(key) if key else None
+    if recorded is not None and all(file_sha256(result.out_dir / name) == recorded.get(name) for name in REPORTS):
+        return
+    from .report import write_reports
+    write_reports(result, root)
+    if key:
+        cache.put(key, {name: file_sha256(result.out_dir / name) for name in REPORTS})
+
+
+def report_key(result, root: Path, outputs: dict[str, Output], checked: list) -> str | None:
+    """The reports' inputs: the guide's checks, the outputs' bytes and the validators' results (None
+    when a validator's result is not cached: the reports are then written every time)."""
+    if any(key is None for key in checked):
+        return None
+    return inputs.digest("reports", inputs.check_key(result.source_key), str(root.resolve()), str(result.out_dir),
+                         *sorted(f"{fmt} {o.digest}" for fmt, o in outputs.items()), *checked)
