@@ -1,13 +1,17 @@
-"""How long each stage of a build takes, as shares of the whole, on the guides in source/.
+"""How long each stage of a build takes, as shares of the whole, on the guides in source/; then a
+real cold build of the same guides against the sum of its stages run one after another.
 
     .venv/bin/python benchmarks/bench_build.py [--repeat N] [--no-validate]
 
-Machines are shared and noisy: read the ratios (stage / whole build, check / build), not the seconds.
-Each stage is timed N times and the median is kept.
+Machines are shared and noisy: read the ratios (stage / whole build, check / build, wall / sum), not
+the seconds. Each stage is timed N times and the median is kept; each validator runs on one file at a
+time, as it would alone. The real build is `plainpress build source/` as a whole process, with an empty
+cache and the default --jobs: validators run alongside each other and the renders, in batches.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -51,16 +55,30 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-validate", action="store_true")
     args = parser.parse_args()
+    total = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         for source in sorted((ROOT / "source").glob("*/*.md")):
             rows = [(name, median_seconds(action, args.repeat))
                     for name, action in stages(source, Path(tmp), not args.no_validate)]
             whole = sum(seconds for _, seconds in rows)
+            total += whole
             check_only = sum(seconds for name, seconds in rows if name in ("read", "check"))
             print(f"\n{source.relative_to(ROOT)}: whole build {whole:.2f} s (median of {args.repeat})")
             for name, seconds in rows:
                 print(f"  {name:<36} {seconds:7.3f} s  {100 * seconds / whole:5.1f} %")
             print(f"  `plainpress check` is {check_only / whole:.3f} of a build ({whole / check_only:.0f} times faster)")
+        wall = whole_build(Path(tmp), args.no_validate)
+    print(f"\nEvery guide in source/: the stages one after another {total:.2f} s; a cold `plainpress build` "
+          f"({os.cpu_count()} cores) {wall:.2f} s: {wall / total:.2f} of the sum")
+
+
+def whole_build(tmp: Path, no_validate: bool) -> float:
+    """A real build, as a user runs it: one process, an empty cache, the default --jobs."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from measure import run_measured
+    command = [str(Path(sys.executable).parent / "plainpress"), "build", str(ROOT / "source"), "-q",
+               "--out", str(tmp / "whole"), "--cache", str(tmp / "whole-cache"), *(["--no-validate"] * no_validate)]
+    return run_measured(command, cwd=ROOT)[0]
 
 
 if __name__ == "__main__":

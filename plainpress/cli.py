@@ -5,7 +5,6 @@ import argparse
 import logging
 import sys
 from collections import Counter
-from importlib import metadata
 from pathlib import Path
 
 from . import pipeline
@@ -93,6 +92,7 @@ def jobs_count(text: str) -> int:
 
 
 def version() -> str:
+    from importlib import metadata
     try:
         return metadata.version("plainpress")
     except metadata.PackageNotFoundError:  # run from a checkout that was never installed

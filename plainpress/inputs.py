@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,16 +77,31 @@ def templates_digest() -> str:
     return digest(*(x for p in files for x in (p.relative_to(TEMPLATES).as_posix(), p.read_bytes())))
 
 
-@lru_cache(maxsize=None)
 def package_versions(names: tuple[str, ...]) -> tuple[str, ...]:
-    from importlib import metadata
-    found = []
-    for name in names:
+    return tuple(f"{name} {installed_versions().get(normal(name), 'missing')}" for name in names)
+
+
+@lru_cache(maxsize=1)
+def installed_versions() -> dict[str, str]:
+    """Installed distributions and their versions, from the names of their `.dist-info` folders:
+    what importlib.metadata reads, without the fiftieth of a second it takes to load."""
+    found = {}
+    for folder in reversed(sys.path):  # the first on the path wins, as for imports
         try:
-            found.append(f"{name} {metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name} missing")
-    return tuple(found)
+            entries = os.scandir(folder or ".")
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                if entry.name.endswith(".dist-info") and "-" in entry.name:
+                    name, version = entry.name[:-len(".dist-info")].split("-", 1)
+                    found[normal(name)] = version
+    return found
+
+
+def normal(name: str) -> str:
+    """A distribution's name as its folder spells it (PEP 503, with underscores)."""
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def program_version(path: str | None) -> str:

@@ -7,14 +7,13 @@ render leaves the output folder as it was.
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import inputs
 from .cache import Cache, file_sha256
 from .files import remove_stale_temporaries, write_atomic
-from .render import RenderError, RenderOptions, render_output
+from .render import NEEDS, RenderError, RenderOptions, prepare, render_output
 
 log = logging.getLogger("plainpress")
 REPORTS = ("report.json", "report.html", "accessibility.json")
@@ -29,7 +28,6 @@ class Output:
     digest: str | None = None
     data: bytes | None = None          # to be written: rendered now, or taken from the cache
     facts: dict = field(default_factory=dict)
-    future: Future | None = None       # its render, while it runs
 
 
 def plan(result, formats: tuple[str, ...], options: RenderOptions, out: Path, cache: Cache) -> dict[str, Output]:
@@ -51,38 +49,61 @@ def plan(result, formats: tuple[str, ...], options: RenderOptions, out: Path, ca
     return planned
 
 
-def start_renders(results, outputs: dict, options: RenderOptions, workers, longest_first: bool) -> None:
-    """Submit every render still needed: PDFs first (they take longest), or, when validating, the
-    EPUBs and DOCX files first, so that their validators (the slowest) start early."""
-    order = ("pdf", "docx", "epub") if longest_first else ("epub", "docx", "pdf")
-    todo = [(r, o) for r in results for o in outputs[r.guide.path].values() if o.digest is None]
-    for result, output in sorted(todo, key=lambda item: order.index(item[1].fmt) if item[1].fmt in order else 9):
-        output.future = workers.process(render_output, output.fmt, result.guide, options)
+def prepare_renderers(sources, keys: dict, formats, options: RenderOptions, cache: Cache, workers) -> None:
+    """Have a worker load WeasyPrint now, while the guides are read and checked, when some PDF is
+    not in the cache (known from the sources' bytes alone, before they are parsed)."""
+    for fmt in NEEDS:
+        if workers.jobs > 1 and fmt in formats and any(
+                cache.get(inputs.render_key(keys[path], fmt, options)) is None for path in sources):
+            workers.add(prepare, fmt, done=ignore_result, needs=NEEDS[fmt])
 
 
-def finish_renders(results, outputs: dict, cache: Cache, on_ready, progress) -> None:
-    """Wait for every render; `on_ready(result, output)` as each output becomes known. Every failure
-    is raised together, once all are done."""
-    owner = {id(o): r for r in results for o in outputs[r.guide.path].values()}
-    pending = [o for r in results for o in outputs[r.guide.path].values()]
-    for output in pending:
-        if output.future is None:
-            on_ready(owner[id(output)], output)
-    errors = []
-    running = {o.future: o for o in pending if o.future is not None}
-    for future in as_completed(running):
-        output = running[future]
-        try:
-            output.data, output.facts = future.result()
-        except RenderError as err:
-            errors.append(str(err))
-            continue
-        output.digest = cache.put_bytes(output.data)
-        cache.put(output.key, {"digest": output.digest, "facts": output.facts})
-        progress.step(owner[id(output)].guide, f"rendered {output.fmt}")
-        on_ready(owner[id(output)], output)
-    if errors:
-        raise RenderError("\n".join(errors))
+def ignore_result(result) -> None:
+    if isinstance(result, BaseException):
+        raise result
+
+
+class Renders:
+    """Every render a build still needs, in the workers; each output handed to `on_ready` as soon as
+    its bytes are known. Failures are kept, and raised together once all have ended."""
+
+    def __init__(self, known, outputs: dict, cache: Cache, on_ready, progress):
+        self.known, self.outputs, self.cache = known, outputs, cache
+        self.on_ready, self.progress = on_ready, progress
+        self.errors: list[str] = []
+
+    def start(self, workers, options: RenderOptions, longest_first: bool) -> None:
+        """PDFs first (they take longest), or, when validating, the EPUBs and DOCX files first, so that
+        their validators (the slowest) start early."""
+        order = ("pdf", "docx", "epub") if longest_first else ("epub", "docx", "pdf")
+        todo = []
+        for item in self.known:
+            for output in self.outputs[item.guide.path].values():
+                if output.digest is None:
+                    todo.append((item, output))
+                else:
+                    self.on_ready(item, output)
+        for item, output in sorted(todo, key=lambda t: order.index(t[1].fmt) if t[1].fmt in order else len(order)):
+            workers.add(render_output, output.fmt, item.guide, options, done=self.done_with(item, output),
+                        needs=NEEDS.get(output.fmt))
+
+    def done_with(self, item, output: Output):
+        def done(result) -> None:
+            if isinstance(result, RenderError):
+                self.errors.append(str(result))
+                return
+            if isinstance(result, BaseException):
+                raise result
+            output.data, output.facts = result
+            output.digest = self.cache.put_bytes(output.data)
+            self.cache.put(output.key, {"digest": output.digest, "facts": output.facts})
+            self.progress.step(item.guide, f"rendered {output.fmt}")
+            self.on_ready(item, output)
+        return done
+
+    def raise_errors(self) -> None:
+        if self.errors:
+            raise RenderError("\n".join(sorted(self.errors)))
 
 
 def write_outputs(result, outputs: dict[str, Output]) -> None:

@@ -9,21 +9,24 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import inputs
 from . import model as m
 from .cache import Cache
-from .checks.readability import ReadingReport
 from .files import exclusive
 from .findings import Finding
 from .languages import is_language_tag
-from .outputs import finish_renders, plan, start_renders, write_current_reports, write_outputs
+from .outputs import Renders, plan, prepare_renderers, write_current_reports, write_outputs
 from .progress import Progress
 from .render import RenderError, RenderOptions
 from .shard import Shard
 from .source import SourceError, read_guide
 from .validate import ToolResult
 from .workers import Workers
+
+if TYPE_CHECKING:
+    from .checks.readability import ReadingReport
 
 log = logging.getLogger("plainpress")
 
@@ -65,30 +68,43 @@ class Run:
 def build(paths: list[Path], formats: tuple[str, ...], langs: tuple[str, ...], out: Path,
           options: RenderOptions, render: bool = True, validate: bool = False,
           report_root: Path = Path("."), run: Run = Run()) -> list[GuideResult]:
-    """Find, read and check every source; render every output in memory (or take it from the cache);
-    then, holding the output folder, write, validate and report. Bad input or a failed render leaves
-    the folder as it was."""
+    """Find, read and check every source; render every output in memory (or take it from the cache),
+    validating each as it comes; then, holding the output folder, write and report. Bad input or a
+    failed render leaves the folder as it was."""
     sources = in_shard(find_sources(paths, langs), run.shard)
+    keys = {path: inputs.source_key(path) for path in sources}
     with Workers(run.jobs) as workers:
-        known = read_all(sources, run.cache)
-        run.progress.start(g.guide for g in known)
         if render:
-            outputs = {k.guide.path: plan(k, formats, options, out, run.cache) for k in known}
-            start_renders(known, outputs, options, workers, longest_first=not validate)
-        results = check_all(known, run.cache, run.progress)
-        if render:
-            build_outputs(results, outputs, validate, report_root, out, run, workers)
+            prepare_renderers(sources, keys, formats, options, run.cache, workers)
+        known = read_all(sources, keys, run.cache)
+        run.progress.start(k.guide for k in known)
+        if not render:
+            return check_all(known, run.cache, run.progress)
+        outputs = {k.guide.path: plan(k, formats, options, out, run.cache) for k in known}
+        validation = start_validation(known, formats, workers, run) if validate else None
+        renders = Renders(known, outputs, run.cache, validation.ready if validation else ignore, run.progress)
+        renders.start(workers, options, longest_first=not validate)
+        results = check_all(known, run.cache, run.progress, between=workers.poll)
+        workers.drain()
+        renders.raise_errors()
+        write_and_report(results, outputs, validation, report_root, out, run)
     run.progress.clear()
     return results
 
 
-def build_outputs(results, outputs, validate: bool, report_root: Path, out: Path, run: Run, workers) -> None:
-    """Wait for the renders (validating each output as it comes); then write, and report."""
+def start_validation(known, formats, workers, run: Run):
     from .validate.runs import Validation
-    validation = Validation(workers, run.cache, {fmt: len(results) for fmt in next(iter(outputs.values()), {})},
-                            run.progress) if validate else None
+    return Validation(workers, run.cache, {fmt: len(known) for fmt in formats}, run.progress)
+
+
+def ignore(*_) -> None:
+    pass
+
+
+def write_and_report(results, outputs, validation, report_root: Path, out: Path, run: Run) -> None:
+    """Holding the output folder: every output written, then each guide's validators awaited and its
+    reports written."""
     try:
-        finish_renders(results, outputs, run.cache, validation.ready if validation else lambda *_: None, run.progress)
         with exclusive(out):
             for result in results:
                 write_outputs(result, outputs[result.guide.path])
@@ -188,12 +204,12 @@ class Known:
     checked: tuple | None = None   # (reading, findings, origin) from the cache
 
 
-def read_all(sources: list[Path], cache: Cache) -> list[Known]:
+def read_all(sources: list[Path], keys: dict[Path, str], cache: Cache) -> list[Known]:
     """Every source, before anything is written; the problems of all of them at once. A source the
     cache has seen, byte for byte, is not parsed again."""
     known, problems = [], []
     for path in sources:
-        key = inputs.source_key(path)
+        key = keys[path]
         cached = cache.get(inputs.check_key(key))
         if cached is not None:
             known.append(Known(cached[0], key, cached[1:]))
@@ -207,8 +223,9 @@ def read_all(sources: list[Path], cache: Cache) -> list[Known]:
     return known
 
 
-def check_all(known: list[Known], cache: Cache, progress: Progress) -> list[GuideResult]:
-    """Reading level and plain language, and a translation's staleness against its source."""
+def check_all(known: list[Known], cache: Cache, progress: Progress, between=ignore) -> list[GuideResult]:
+    """Reading level and plain language, and a translation's staleness against its source;
+    `between()` after each guide (the workers are handed their next task there)."""
     origins = read_origins([k.guide for k in known if k.checked is None])
     results = []
     for item in known:
@@ -218,6 +235,7 @@ def check_all(known: list[Known], cache: Cache, progress: Progress) -> list[Guid
             origin = origins.get(item.guide.path)
             item.checked = (*run_checks(item.guide, origin), origin)
             cache.put(inputs.check_key(item.source_key), (item.guide, *item.checked))
+            between()
         reading, findings, origin = item.checked
         results.append(GuideResult(item.guide, reading, findings, origin=origin, source_key=item.source_key))
     return results

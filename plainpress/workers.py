@@ -1,17 +1,24 @@
-"""Where a build's work runs: `--jobs N` worker processes for what is Python on the CPU (rendering,
-plainpress's own validators), threads for what waits on another program (EPUBCheck, Ace, LibreOffice).
+"""Where a build's work runs: `--jobs N` processes render and validate at once, this one among them.
 
-With one job everything runs here, one thing after another. With more, the workers are forked from
-this process when the first task comes, before any thread starts (forking after threads can deadlock),
-and each loads only what its tasks need: WeasyPrint in a worker that renders a PDF, nowhere else.
-Tasks are functions found by name (`render_output`, `run_validator`), so that what a worker runs is what
-this process would have run.
+Tasks wait in one queue, longest first. N - 1 worker processes each take the next one as soon as they
+are free; this process takes the last one (the shortest) whenever it has nothing else to do, so that it
+does not sit waiting while there is work. With one job everything runs here, one thing after another.
+A worker gets one task at a time, so that nothing waits behind a long task while a process is free.
+
+The workers are forked from this process when the first task comes, before any thread starts (forking
+after threads can deadlock), and each loads only what its tasks need: WeasyPrint in a worker that
+renders a PDF, nowhere else. Tasks are functions found by name (`render_output`, `run_validator`), so
+that a worker runs what this process would have run. Work that waits on another program (EPUBCheck,
+Ace, LibreOffice) runs in threads instead.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+import sys
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from dataclasses import dataclass
 
 
 def default_jobs() -> int:
@@ -21,30 +28,74 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+# This process loads a slow module (WeasyPrint: a third of a second) for its own share of the tasks only
+# when this many tasks that need it are waiting; fewer, and a worker that has it loaded does them sooner.
+WORTH_LOADING = 4
+
+
+@dataclass
+class Task:
+    fn: object
+    args: tuple
+    done: object               # called with the result, or with the exception the task raised
+    needs: str | None = None   # a slow module the task loads, if any
+
+
 class Workers:
     def __init__(self, jobs: int = 1):
         self.jobs = max(1, jobs)
+        self.queue: deque[Task] = deque()
+        self.running: dict[Future, Task] = {}
         self._processes: ProcessPoolExecutor | None = None
         self._threads: ThreadPoolExecutor | None = None
 
-    def process(self, fn, *args) -> Future:
-        """`fn(*args)` in a worker process (here, with one job)."""
-        if self.jobs == 1:
-            return done(fn, *args)
-        return self._process_pool().submit(fn, *args)
+    def add(self, fn, *args, done, needs: str | None = None) -> None:
+        """Queue `fn(*args)`; `done(result or exception)` is called in this process when it ends."""
+        self.queue.append(Task(fn, args, done, needs))
+        self.poll()
+
+    def poll(self) -> None:
+        """Hand queued tasks to free workers and settle those that ended, without waiting."""
+        for future in [f for f in self.running if f.done()]:
+            settle(self.running.pop(future), future)
+        while self.queue and len(self.running) < self.jobs - 1:
+            task = self.queue.popleft()
+            self.running[self._process_pool().submit(task.fn, *task.args)] = task
+
+    def drain(self) -> None:
+        """Run every task, those queued while running included; this process takes the shortest."""
+        self.poll()
+        while self.queue or self.running:
+            task = self.mine()
+            if task is not None:
+                settle(task, done(task.fn, *task.args))
+            else:
+                wait(self.running, return_when=FIRST_COMPLETED)
+            self.poll()
+
+    def mine(self) -> Task | None:
+        """The shortest waiting task this process may take: any, with one job; otherwise one whose slow
+        module is loaded here already, or one of enough alike to pay for loading it."""
+        for task in reversed(self.queue):
+            if (self.jobs == 1 or task.needs is None or task.needs in sys.modules
+                    or sum(t.needs == task.needs for t in self.queue) >= WORTH_LOADING):
+                self.queue.remove(task)
+                return task
+        return None
 
     def thread(self, fn, *args) -> Future:
         """`fn(*args)` in a thread, for work that waits on another program (here, with one job)."""
         if self.jobs == 1:
             return done(fn, *args)
         if self._threads is None:
-            self._process_pool().submit(len, ()).result()  # the workers are forked before any thread runs
-            self._threads = ThreadPoolExecutor(max(4, self.jobs), thread_name_prefix="plainpress-validator")
+            if self._processes is None and self.jobs > 1:
+                self._process_pool().submit(len, ())  # the workers are forked now, before any thread runs
+            self._threads = ThreadPoolExecutor(4, thread_name_prefix="plainpress-validator")
         return self._threads.submit(fn, *args)
 
     def _process_pool(self) -> ProcessPoolExecutor:
         if self._processes is None:
-            self._processes = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"))
+            self._processes = ProcessPoolExecutor(self.jobs - 1, mp_context=multiprocessing.get_context("fork"))
         return self._processes
 
     def close(self) -> None:
@@ -57,6 +108,11 @@ class Workers:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def settle(task: Task, future: Future) -> None:
+    error = future.exception()
+    task.done(error if error is not None else future.result())
 
 
 def done(fn, *args) -> Future:

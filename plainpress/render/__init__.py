@@ -30,8 +30,16 @@ def renderers():
 
 
 def _render_pdf(guide, options):
-    from .pdf import render_pdf
-    return render_pdf(guide, options)
+    return _render_pdf_and_facts(guide, options)[0]
+
+
+def _render_pdf_and_facts(guide, options):
+    from .pdf import render_pdf_and_pages
+    data, pages = render_pdf_and_pages(guide, options)
+    return data, {"pages": pages}
+
+
+_render_pdf.with_facts = _render_pdf_and_facts
 
 
 def _render_docx(guide, options):
@@ -44,19 +52,23 @@ def _render_epub(guide, options):
     return render_epub(guide, options)
 
 
+# The slow module each format's renderer loads: a worker loads it ahead of the first guide (`prepare`).
+NEEDS = {"pdf": "weasyprint"}
+
+
+def prepare(fmt: str) -> None:
+    """Load a format's renderer, while the guides are still being read."""
+    if fmt == "pdf":
+        from . import pdf  # noqa: F401 - WeasyPrint, a third of a second
+
+
 def render_output(fmt: str, guide, options: RenderOptions) -> tuple[bytes, dict]:
-    """One format of one guide, and what the summary says of it (a PDF's pages): what a worker
-    process runs, by name."""
-    data = renderers()[fmt](guide, options)
-    return data, ({"pages": pdf_pages(data)} if fmt == "pdf" else {})
-
-
-def pdf_pages(data: bytes) -> int:
-    import io
-
-    import pikepdf
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        return len(pdf.pages)
+    """One format of one guide, and what the summary says of it (a PDF's pages, where its renderer
+    tells them): what a worker process runs, by name."""
+    render = renderers()[fmt]
+    if hasattr(render, "with_facts"):
+        return render.with_facts(guide, options)
+    return render(guide, options), {}
 
 
 FORMATS = ("pdf", "docx", "epub")

@@ -20,14 +20,22 @@ MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
 
 
 def render_pdf(guide: m.Guide, options: RenderOptions = RenderOptions()) -> bytes:
+    return render_pdf_and_pages(guide, options)[0]
+
+
+def render_pdf_and_pages(guide: m.Guide, options: RenderOptions = RenderOptions()) -> tuple[bytes, int]:
+    """The PDF, and its number of pages (for the summary: counted here, it needs no PDF reader later)."""
+    pages = []
     with weasyprint_errors() as errors, passages_keep_their_language():
         try:
-            pdf = weasyprint_document(guide, guide_html(guide, options)).write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=pdf_identifier(guide))
+            pdf = weasyprint_document(guide, guide_html(guide, options)).write_pdf(
+                pdf_variant="pdf/ua-1", pdf_identifier=pdf_identifier(guide),
+                finisher=lambda document, _: pages.append(len(document.pages)))
         except FatalURLFetchingError as err:
             errors.append(str(err))
     if errors:
         raise RenderError(f"{guide.path}: the PDF is not complete: " + "; ".join(errors))
-    return pdf
+    return pdf, pages[0]
 
 
 def weasyprint_document(guide: m.Guide, html: str) -> HTML:

@@ -41,7 +41,7 @@ class Validation:
             if hasattr(check, "batch"):
                 self.batches.setdefault((output.fmt, tool), []).append((staged, result.guide, slot))
             else:
-                slot.future = self.workers.process(run_validator, output.fmt, tool, staged, result.guide)
+                self.workers.add(run_validator, output.fmt, tool, staged, result.guide, done=slot.settle)
         self.remaining[output.fmt] -= 1
         if self.remaining[output.fmt] == 0:
             self.start_batches(output.fmt)
@@ -76,19 +76,25 @@ class Validation:
 
 
 class Slot:
-    """One validator's result on one output: known, or coming from a future (an item of a batch's)."""
+    """One validator's result on one output: known, settled by its task, or an item of a batch's future."""
 
     def __init__(self, key: str | None, result: ToolResult | None):
         self.key, self.result = key, result
         self.future: Future | None = None
         self.index: int | None = None
+        self.fresh = False  # found in this build: to be kept in the cache
+
+    def settle(self, result) -> None:
+        if isinstance(result, BaseException):  # the worker itself failed, not the validator
+            raise result
+        self.result, self.fresh = result, True
 
     def wait(self, cache) -> ToolResult:
         if self.result is None:
-            found = self.future.result()
-            self.result = found if self.index is None else found[self.index]
-            if self.key and not passing_trouble(self.result):
-                cache.put(self.key, self.result)
+            self.result, self.fresh = self.future.result()[self.index], True
+        if self.fresh and self.key and not passing_trouble(self.result):
+            cache.put(self.key, self.result)
+            self.fresh = False
         return self.result
 
 
