@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from measure import cores_free  # noqa: E402
 from plainpress.checks import run_checks  # noqa: E402
 from plainpress.render import RenderOptions, renderers  # noqa: E402
 from plainpress.source import read_guide  # noqa: E402
@@ -69,12 +71,11 @@ def main() -> None:
             print(f"  `plainpress check` is {check_only / whole:.3f} of a build ({whole / check_only:.0f} times faster)")
         wall = whole_build(Path(tmp), args.no_validate)
     print(f"\nEvery guide in source/: the stages one after another {total:.2f} s; a cold `plainpress build` "
-          f"({os.cpu_count()} cores) {wall:.2f} s: {wall / total:.2f} of the sum")
+          f"({os.cpu_count()} cores, {cores_free():.2f} of them free) {wall:.2f} s: {wall / total:.2f} of the sum")
 
 
 def whole_build(tmp: Path, no_validate: bool) -> float:
     """A real build, as a user runs it: one process, an empty cache, the default --jobs."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
     from measure import run_measured
     command = [str(Path(sys.executable).parent / "plainpress"), "build", str(ROOT / "source"), "-q",
                "--out", str(tmp / "whole"), "--cache", str(tmp / "whole-cache"), *(["--no-validate"] * no_validate)]

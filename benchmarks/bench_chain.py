@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from measure import median, run_measured
+from measure import cores_free, median, run_measured
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -68,15 +68,15 @@ def main() -> None:
             ours.append(plainpress_run(guide, tmp, n, False)[0][0])
         our_memory = plainpress_run(guide, tmp, 100, True)[0]
         chain_memory = chain_run(guide, tmp, 100, True, pandoc_path)
-        report(args, ours, theirs, our_memory, chain_memory)
+        report(args, ours, theirs, our_memory, chain_memory, cores_free())
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def report(args, ours, theirs, our_memory, chain_memory) -> None:
+def report(args, ours, theirs, our_memory, chain_memory, free: float) -> None:
     ours_s, theirs_s = median(ours), median(theirs)
     chain_largest = max(m[1] for m in chain_memory)
     chain_tree = max(m[2] for m in chain_memory)  # its steps run one after another
-    print(f"{args.guide.name}, {args.runs} runs each, {os.cpu_count()} cores, medians")
+    print(f"{args.guide.name}, {args.runs} runs each, {os.cpu_count()} cores ({free:.2f} free), medians")
     print(f"  plainpress build --no-validate   {ours_s:6.2f} s  (runs: {', '.join(f'{t:.2f}' for t in ours)})")
     print(f"  pandoc x3 + weasyprint           {theirs_s:6.2f} s  (runs: {', '.join(f'{t:.2f}' for t in theirs)})")
     print(f"  time: plainpress / chain         {ours_s / theirs_s:6.2f}x")

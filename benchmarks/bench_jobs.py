@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from guides import copies
-from measure import median, run_measured
+from measure import cores_free, median, run_measured
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,15 +34,17 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="plainpress-jobs-") as tmp_name:
         tmp = Path(tmp_name)
         source = copies(ROOT / "source", tmp / "source", args.guides)
-        times = {1: [], 2: []}
+        times, free = {1: [], 2: []}, []
         for n in range(args.runs):
+            free.append(cores_free())
             for jobs in (1, 2):
                 times[jobs].append(build(source, tmp, jobs, n))
         one, two = median(times[1]), median(times[2])
         print(f"{args.guides} guides, {args.runs} runs each, {os.cpu_count()} cores, medians, validators off")
         for jobs in (1, 2):
             print(f"  --jobs {jobs}   {median(times[jobs]):7.2f} s  (runs: {', '.join(f'{t:.2f}' for t in times[jobs])})")
-        print(f"  --jobs 2 is {one / two:.2f}x as fast as --jobs 1")
+        print(f"  --jobs 2 is {one / two:.2f}x as fast as --jobs 1; the machine lent "
+              f"{median(free):.2f} cores at the time (two counting processes against one)")
 
 
 if __name__ == "__main__":

@@ -14,8 +14,9 @@ def copies(source: Path, target: Path, count: int) -> Path:
         folder = target / f"{original.name}-{n:03}"
         shutil.copytree(original, folder)
         text = (folder / "en.md").read_text(encoding="utf-8")
-        (folder / "en.md").write_text(re.sub(r"^title: (.*)$", rf"title: \1 (copy {n})", text, count=1, flags=re.M),
-                                      encoding="utf-8")
+        # "12. The title", inside the quotes if it has them, and short enough for the page footer
+        text = re.sub(r"^title: ([\"']?)", rf"title: \g<1>{n}. ", text, count=1, flags=re.M)
+        (folder / "en.md").write_text(text, encoding="utf-8")
     return target
 
 

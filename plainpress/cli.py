@@ -46,6 +46,8 @@ def parser(settings) -> argparse.ArgumentParser:
         c.add_argument("-q", "--quiet", action="store_true", help="print only problems")
         c.add_argument("-v", "--verbose", action="store_true",
                        help="also print each validator's counts (structure tags, rules, characters checked)")
+        c.add_argument("--jobs", "-j", type=jobs_count, default=default_jobs(),
+                       help=f"processes that work at once, this one among them (default: the cores here, {default_jobs()})")
         if name == "build":
             add_build_options(c, settings)
     from .translate import command as translate_command
@@ -75,8 +77,6 @@ def add_build_options(c: argparse.ArgumentParser, settings) -> None:
     c.add_argument("--no-validate", action="store_true",
                    help="skip re-opening the outputs with the validators (PDF/UA, EPUBCheck, Ace, "
                         "LibreOffice); accessibility.json is then not written")
-    c.add_argument("--jobs", "-j", type=jobs_count, default=default_jobs(),
-                   help=f"processes that render and validate at once (default: the cores here, {default_jobs()})")
     c.add_argument("--cache", type=Path, default=settings.cache,
                    help=f"the build cache: outputs and results kept between runs (default: {settings.cache}/)")
     c.add_argument("--force", action="store_true",
@@ -151,7 +151,7 @@ def bad_input(err: Exception) -> int:
 
 def how_to_run(args, settings) -> pipeline.Run:
     """The cache, the workers, the shard and the progress line; `check` reads findings from the same
-    cache (they are kept by source) but writes nothing, and runs in one process."""
+    cache (they are kept by source) but writes nothing."""
     building = args.command == "build"
     try:
         shard = Shard.parse(args.shard, settings.source) if building and args.shard else None
@@ -159,7 +159,7 @@ def how_to_run(args, settings) -> pipeline.Run:
         raise pipeline.BuildInputError(str(err)) from None
     return pipeline.Run(cache=Cache(getattr(args, "cache", settings.cache), force=getattr(args, "force", False),
                                     writable=building),
-                        jobs=args.jobs if building else 1, shard=shard,
+                        jobs=args.jobs, shard=shard,
                         progress=Progress.on_terminal(args.quiet))
 
 

@@ -9,51 +9,20 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import inputs
-from . import model as m
 from .cache import Cache
+from .checking import BuildInputError, GuideResult, check_all, ignore, read_all
 from .files import exclusive
-from .findings import Finding
 from .languages import is_language_tag
 from .outputs import Renders, plan, prepare_renderers, write_current_reports, write_outputs
 from .progress import Progress
 from .render import RenderError, RenderOptions
 from .shard import Shard
-from .source import SourceError, read_guide
-from .validate import ToolResult
+from .source import SourceError
 from .workers import Workers
 
-if TYPE_CHECKING:
-    from .checks.readability import ReadingReport
-
 log = logging.getLogger("plainpress")
-
-
-class BuildInputError(Exception):
-    """Bad input: every problem in every source, or a path that is not a guide."""
-
-
-@dataclass
-class GuideResult:
-    guide: m.Guide
-    reading: ReadingReport
-    findings: list[Finding]
-    outputs: dict[str, Path] = field(default_factory=dict)
-    validation: dict[str, list[ToolResult]] = field(default_factory=dict)
-    out_dir: Path | None = None   # where its outputs and reports were written
-    origin: object | None = None  # a translation's source and record (translate.memory.Origin)
-    source_key: str = ""          # the hash of its inputs (inputs.source_key)
-    pdf_pages: int | None = None
-
-    def translation_current(self) -> float | None:
-        """The share of a translation that translates the present source; None for a source guide."""
-        from .checks.translation import current_share
-        return current_share(self.guide, self.origin.source, self.origin.record) if self.origin else None
-
-    def failed_validators(self) -> list[ToolResult]:
-        return [r for results in self.validation.values() for r in results if r.checked and not r.passed]
 
 
 @dataclass(frozen=True)
@@ -72,18 +41,13 @@ def build(paths: list[Path], formats: tuple[str, ...], langs: tuple[str, ...], o
     validating each as it comes; then, holding the output folder, write and report. Bad input or a
     failed render leaves the folder as it was."""
     sources = in_shard(find_sources(paths, langs), run.shard)
-    keys = {path: inputs.source_key(path) for path in sources}
+    keys = {path: inputs.source_key(path) for path in sources}  # from bytes alone, before any parsing
     with Workers(run.jobs) as workers:
-        if render:
-            prepare_renderers(sources, keys, formats, options, run.cache, workers)
-        known = read_all(sources, keys, run.cache)
-        run.progress.start(k.guide for k in known)
         if not render:
-            return check_all(known, run.cache, run.progress)
-        outputs = {k.guide.path: plan(k, formats, options, out, run.cache) for k in known}
-        validation = start_validation(known, formats, workers, run) if validate else None
-        renders = Renders(known, outputs, run.cache, validation.ready if validation else ignore, run.progress)
-        renders.start(workers, options, longest_first=not validate)
+            return check_only(sources, keys, workers, run)
+        prepare_renderers(sources, keys, formats, options, run.cache, workers)
+        known = read_all(sources, keys, run.cache)
+        outputs, renders, validation = start_outputs(known, formats, options, out, validate, workers, run)
         results = check_all(known, run.cache, run.progress, between=workers.poll)
         workers.drain()
         renders.raise_errors()
@@ -92,13 +56,23 @@ def build(paths: list[Path], formats: tuple[str, ...], langs: tuple[str, ...], o
     return results
 
 
-def start_validation(known, formats, workers, run: Run):
-    from .validate.runs import Validation
-    return Validation(workers, run.cache, {fmt: len(known) for fmt in formats}, run.progress)
+def check_only(sources, keys, workers, run: Run) -> list[GuideResult]:
+    """`plainpress check`: with more than one job, each worker reads and checks sources of its own."""
+    known = read_all(sources, keys, run.cache, workers if run.jobs > 1 else None)
+    return check_all(known, run.cache, run.progress)
 
 
-def ignore(*_) -> None:
-    pass
+def start_outputs(known, formats, options: RenderOptions, out: Path, validate: bool, workers, run: Run):
+    """What each output needs (`plan`), and the renders and validators that it takes, started."""
+    run.progress.start(k.guide for k in known)
+    outputs = {k.guide.path: plan(k, formats, options, out, run.cache) for k in known}
+    validation = None
+    if validate:
+        from .validate.runs import Validation
+        validation = Validation(workers, run.cache, {fmt: len(known) for fmt in formats}, run.progress)
+    renders = Renders(known, outputs, run.cache, validation.ready if validation else ignore, run.progress)
+    renders.start(workers, options, longest_first=not validate)
+    return outputs, renders, validation
 
 
 def write_and_report(results, outputs, validation, report_root: Path, out: Path, run: Run) -> None:
@@ -194,69 +168,6 @@ def in_languages(sources: list[Path], langs: tuple[str, ...], path: Path) -> lis
         asked = " or ".join(f"`{lang}`" for lang in langs)
         raise BuildInputError(f"no {asked} source in {path}; it has: {', '.join(there)}")
     return chosen
-
-
-@dataclass
-class Known:
-    """A source before its checks: its guide, and its findings when the cache has them."""
-    guide: m.Guide
-    source_key: str
-    checked: tuple | None = None   # (reading, findings, origin) from the cache
-
-
-def read_all(sources: list[Path], keys: dict[Path, str], cache: Cache) -> list[Known]:
-    """Every source, before anything is written; the problems of all of them at once. A source the
-    cache has seen, byte for byte, is not parsed again."""
-    known, problems = [], []
-    for path in sources:
-        key = keys[path]
-        cached = cache.get(inputs.check_key(key))
-        if cached is not None:
-            known.append(Known(cached[0], key, cached[1:]))
-            continue
-        try:
-            known.append(Known(read_guide(path), key))
-        except SourceError as err:
-            problems += err.problems
-    if problems:
-        raise SourceError(problems)
-    return known
-
-
-def check_all(known: list[Known], cache: Cache, progress: Progress, between=ignore) -> list[GuideResult]:
-    """Reading level and plain language, and a translation's staleness against its source;
-    `between()` after each guide (the workers are handed their next task there)."""
-    origins = read_origins([k.guide for k in known if k.checked is None])
-    results = []
-    for item in known:
-        if item.checked is None:
-            from .checks import run_checks
-            progress.step(item.guide, "checking")
-            origin = origins.get(item.guide.path)
-            item.checked = (*run_checks(item.guide, origin), origin)
-            cache.put(inputs.check_key(item.source_key), (item.guide, *item.checked))
-            between()
-        reading, findings, origin = item.checked
-        results.append(GuideResult(item.guide, reading, findings, origin=origin, source_key=item.source_key))
-    return results
-
-
-def read_origins(guides: list[m.Guide]) -> dict[Path, object]:
-    """Each translated guide's source and record, read before anything is written."""
-    from .translate.memory import read_origin
-    known = {g.path: g for g in guides}
-    origins, problems = {}, []
-    for guide in guides:
-        try:
-            origin = read_origin(guide, read_guide, known)
-        except ValueError as err:
-            problems.append(str(err))
-            continue
-        if origin is not None:
-            origins[guide.path] = origin
-    if problems:
-        raise BuildInputError("\n".join(problems))
-    return origins
 
 
 __all__ = ["build", "BuildInputError", "RenderError", "SourceError", "GuideResult"]

@@ -1,9 +1,10 @@
 """Where a build's work runs: `--jobs N` processes render and validate at once, this one among them.
 
-Tasks wait in one queue, longest first. N - 1 worker processes each take the next one as soon as they
-are free; this process takes the last one (the shortest) whenever it has nothing else to do, so that it
-does not sit waiting while there is work. With one job everything runs here, one thing after another.
-A worker gets one task at a time, so that nothing waits behind a long task while a process is free.
+Tasks wait in one queue, longest first. N - 1 worker processes each take the next one the moment they
+are free (handed out by the pool's own thread, whatever this process is doing); this process takes the
+last one (the shortest) whenever it has nothing else to do, so that it does not sit waiting while there
+is work. A worker gets one task at a time, so that nothing waits behind a long task while a process is
+free. With one job everything runs here, one thing after another.
 
 The workers are forked from this process when the first task comes, before any thread starts (forking
 after threads can deadlock), and each loads only what its tasks need: WeasyPrint in a worker that
@@ -16,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -46,41 +48,65 @@ class Workers:
         self.jobs = max(1, jobs)
         self.queue: deque[Task] = deque()
         self.running: dict[Future, Task] = {}
+        self.busy = 0  # workers with a task
+        self.lock = threading.RLock()  # a worker that ends gets its next task from the pool's thread (or here,
+        # at once, when its task ended before its callback was added)
         self._processes: ProcessPoolExecutor | None = None
         self._threads: ThreadPoolExecutor | None = None
 
     def add(self, fn, *args, done, needs: str | None = None) -> None:
         """Queue `fn(*args)`; `done(result or exception)` is called in this process when it ends."""
-        self.queue.append(Task(fn, args, done, needs))
-        self.poll()
+        with self.lock:
+            self.queue.append(Task(fn, args, done, needs))
+        self.feed()
+
+    def feed(self, *_) -> None:
+        """Hand queued tasks, longest first, to the workers that are free."""
+        with self.lock:
+            while self.queue and self.busy < self.jobs - 1:
+                task = self.queue.popleft()
+                self.busy += 1
+                future = self._process_pool().submit(task.fn, *task.args)
+                self.running[future] = task
+                future.add_done_callback(self.freed)
+
+    def freed(self, _future: Future) -> None:
+        with self.lock:
+            self.busy -= 1
+        self.feed()
 
     def poll(self) -> None:
-        """Hand queued tasks to free workers and settle those that ended, without waiting."""
-        for future in [f for f in self.running if f.done()]:
-            settle(self.running.pop(future), future)
-        while self.queue and len(self.running) < self.jobs - 1:
-            task = self.queue.popleft()
-            self.running[self._process_pool().submit(task.fn, *task.args)] = task
+        """Settle the tasks that ended (here, where their `done` may queue more)."""
+        with self.lock:
+            ended = [(f, self.running.pop(f)) for f in list(self.running) if f.done()]
+        for future, task in ended:
+            settle(task, future)
 
     def drain(self) -> None:
         """Run every task, those queued while running included; this process takes the shortest."""
         self.poll()
-        while self.queue or self.running:
+        while True:
             task = self.mine()
             if task is not None:
                 settle(task, done(task.fn, *task.args))
             else:
-                wait(self.running, return_when=FIRST_COMPLETED)
+                with self.lock:
+                    running = list(self.running)
+                if not running:
+                    break
+                wait(running, return_when=FIRST_COMPLETED)
             self.poll()
 
     def mine(self) -> Task | None:
         """The shortest waiting task this process may take: any, with one job; otherwise one whose slow
         module is loaded here already, or one of enough alike to pay for loading it."""
-        for task in reversed(self.queue):
-            if (self.jobs == 1 or task.needs is None or task.needs in sys.modules
-                    or sum(t.needs == task.needs for t in self.queue) >= WORTH_LOADING):
-                self.queue.remove(task)
-                return task
+        with self.lock:
+            for i in range(len(self.queue) - 1, -1, -1):
+                task = self.queue[i]
+                if (self.jobs == 1 or task.needs is None or task.needs in sys.modules
+                        or sum(t.needs == task.needs for t in self.queue) >= WORTH_LOADING):
+                    del self.queue[i]
+                    return task
         return None
 
     def thread(self, fn, *args) -> Future:
@@ -88,7 +114,7 @@ class Workers:
         if self.jobs == 1:
             return done(fn, *args)
         if self._threads is None:
-            if self._processes is None and self.jobs > 1:
+            if self._processes is None:
                 self._process_pool().submit(len, ())  # the workers are forked now, before any thread runs
             self._threads = ThreadPoolExecutor(4, thread_name_prefix="plainpress-validator")
         return self._threads.submit(fn, *args)
@@ -99,6 +125,8 @@ class Workers:
         return self._processes
 
     def close(self) -> None:
+        with self.lock:
+            self.queue.clear()  # after a failure: nothing more is handed out
         for pool in (self._threads, self._processes):
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import model as m
 from ..findings import Finding
@@ -171,8 +172,10 @@ def words(sentence: str) -> list[str]:
     return WORD.findall(sentence)
 
 
+@lru_cache(maxsize=None)
 def syllables(word: str, lang: str) -> int:
-    """What textstat's syllable_count gives, without switching its one global language per word."""
+    """What textstat's syllable_count gives, without switching its one global language per word
+    (kept per word: a guide asks for the same words many times over, and so do guides in a batch)."""
     textstat()  # the offline dictionary is in place
     from textstat.backend.counts import count_syllables
     return count_syllables(word, textstat_language(lang))
