@@ -121,6 +121,9 @@ class Workers:
 
     def _process_pool(self) -> ProcessPoolExecutor:
         if self._processes is None:
+            # A worker's next task is handed out by the pool's thread, which must win the interpreter
+            # lock from this process's own work: every 5 ms by default, a good part of a short task.
+            sys.setswitchinterval(0.001)
             self._processes = ProcessPoolExecutor(self.jobs - 1, mp_context=multiprocessing.get_context("fork"))
         return self._processes
 

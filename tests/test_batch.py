@@ -108,3 +108,21 @@ def test_progress_only_on_a_terminal_and_not_with_q(tmp_path, capsys, monkeypatc
     monkeypatch.undo()
     assert main([str(SAMPLE.parent), "--out", str(tmp_path / "c"), "--no-validate", "--format", "epub"]) == 0
     assert capsys.readouterr().err == ""  # pytest's own stderr is no terminal
+
+
+def test_check_with_two_jobs_says_what_one_says(tmp_path, capsys):
+    for n in range(12):  # more than one task's worth of guides for the worker
+        shutil.copytree(SAMPLE.parent, tmp_path / "source" / f"g{n:02}")
+    source = tmp_path / "source"
+    said = []
+    for jobs in ("1", "2"):
+        assert main(["check", str(source), "--jobs", jobs]) == 0
+        said.append(capsys.readouterr().out)
+    assert said[0] == said[1] and said[0].count("(en): A sample guide") == 12
+    for n in (3, 9):  # bad input in two guides: both listed, whichever process read them
+        (source / f"g{n:02}" / "en.md").write_text("---\ntitle: [\n---\n")
+    errors = []
+    for jobs in ("1", "2"):
+        assert main(["check", str(source), "--jobs", jobs]) == 2
+        errors.append(capsys.readouterr().err)
+    assert errors[0] == errors[1] and "g03/en.md:2" in errors[0] and "g09/en.md:2" in errors[0]
