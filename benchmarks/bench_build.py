@@ -1,5 +1,6 @@
 """How long each stage of a build takes, as shares of the whole, on the guides in source/; then a
-real cold build of the same guides against the sum of its stages run one after another.
+real cold build of the same guides against the sum of its stages run one after another, and the same
+build again with nothing changed.
 
     .venv/bin/python benchmarks/bench_build.py [--repeat N] [--no-validate]
 
@@ -70,12 +71,15 @@ def main() -> None:
                 print(f"  {name:<36} {seconds:7.3f} s  {100 * seconds / whole:5.1f} %")
             print(f"  `plainpress check` is {check_only / whole:.3f} of a build ({whole / check_only:.0f} times faster)")
         wall = whole_build(Path(tmp), args.no_validate)
+        again = statistics.median(whole_build(Path(tmp), args.no_validate) for _ in range(5))
     print(f"\nEvery guide in source/: the stages one after another {total:.2f} s; a cold `plainpress build` "
           f"({os.cpu_count()} cores, {cores_free():.2f} of them free) {wall:.2f} s: {wall / total:.2f} of the sum")
+    print(f"The same build again, nothing changed (Python's start included, median of 5): {again:.3f} s")
 
 
 def whole_build(tmp: Path, no_validate: bool) -> float:
-    """A real build, as a user runs it: one process, an empty cache, the default --jobs."""
+    """A real build, as a user runs it: one process, the default --jobs, the benchmark's own cache
+    (empty the first time)."""
     from measure import run_measured
     command = [str(Path(sys.executable).parent / "plainpress"), "build", str(ROOT / "source"), "-q",
                "--out", str(tmp / "whole"), "--cache", str(tmp / "whole-cache"), *(["--no-validate"] * no_validate)]

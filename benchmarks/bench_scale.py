@@ -26,15 +26,16 @@ PLAINPRESS = str(Path(sys.executable).parent / "plainpress")
 
 def by_length(tmp: Path, lengths: list[int]) -> None:
     print(f"Guide length ({os.cpu_count()} cores; ALS guide x N, as many sections; cold build, validators off)")
-    print(f"  {'length':>7} {'time':>8} {'per x':>8} {'peak memory':>12} {'per x above x1':>15}")
+    print(f"  {'length':>7} {'time':>8} {'per x above x1':>15} {'peak memory':>12} {'per x above x1':>15}")
     base = None
     for n in lengths:
         guide = longer(ROOT / "source" / "als-pathophysiology", tmp / f"long-{n}" / "als-pathophysiology", n)
         wall, _, tree = run_measured([PLAINPRESS, "build", str(guide), "--no-validate", "-q", "--out",
                                       str(tmp / f"out-{n}"), "--cache", str(tmp / f"cache-{n}")], cwd=ROOT, sample=True)
         base = base or (wall, tree)
+        slope = f"{(wall - base[0]) / (n - 1):.3f} s" if n > 1 else "-"  # flat when time grows linearly
         growth = f"{(tree - base[1]) / 1024 / (n - 1):.1f} MB" if n > 1 else "-"
-        print(f"  {'x' + str(n):>7} {wall:7.2f}s {wall / n:7.3f}s {tree / 1024:9.0f} MB {growth:>15}")
+        print(f"  {'x' + str(n):>7} {wall:7.2f}s {slope:>15} {tree / 1024:9.0f} MB {growth:>15}")
 
 
 def check_against_build(tmp: Path, count: int) -> None:
@@ -48,12 +49,14 @@ def check_against_build(tmp: Path, count: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lengths", default="1,10,25,50")
-    parser.add_argument("--guides", type=int, default=500)
+    parser.add_argument("--lengths", default="1,10,25,50", help="'' to leave the lengths out")
+    parser.add_argument("--guides", type=int, default=500, help="0 to leave the check against build out")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="plainpress-scale-") as tmp_name:
-        by_length(Path(tmp_name), [int(x) for x in args.lengths.split(",")])
-        check_against_build(Path(tmp_name), args.guides)
+        if args.lengths:
+            by_length(Path(tmp_name), [int(x) for x in args.lengths.split(",")])
+        if args.guides:
+            check_against_build(Path(tmp_name), args.guides)
 
 
 if __name__ == "__main__":

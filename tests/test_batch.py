@@ -126,3 +126,29 @@ def test_check_with_two_jobs_says_what_one_says(tmp_path, capsys):
         assert main(["check", str(source), "--jobs", jobs]) == 2
         errors.append(capsys.readouterr().err)
     assert errors[0] == errors[1] and "g03/en.md:2" in errors[0] and "g09/en.md:2" in errors[0]
+
+
+# Validators in batches ------------------------------------------------------------------------------
+
+def test_a_batch_validator_still_checks_one_file_once_its_module_is_loaded(tmp_path, monkeypatch):
+    import plainpress.validate.libreoffice as libreoffice  # sets the package's `libreoffice` to the module
+    from plainpress.validate import validators
+    monkeypatch.setattr(libreoffice, "soffice", lambda: None)
+    [_, (tool, check)] = validators("docx")
+    result = check(tmp_path / "x.docx", None)
+    assert tool == "libreoffice" and not result.checked and "not installed" in result.note
+    assert [r.note for r in check.batch([(tmp_path / "a.docx", None), (tmp_path / "b.docx", None)])] == [
+        result.note] * 2
+
+
+@pytest.mark.slow
+def test_one_libreoffice_for_many_files_finds_what_one_per_file_finds(tmp_path, sample_build, als_build):
+    from conftest import require_program
+    from plainpress.validate.libreoffice import run_libreoffice, run_libreoffice_batch
+    require_program("soffice")
+    docxs = [sample_build.outputs["docx"], als_build.outputs["docx"]]
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip at all")
+    together = run_libreoffice_batch([*docxs, broken])
+    assert [r.passed for r in together] == [True, True, False]
+    assert together[:2] == [run_libreoffice(p) for p in docxs]

@@ -36,36 +36,26 @@ def validators(fmt: str):
     return VALIDATORS.get(fmt, [])
 
 
-def pdfua(path, guide):
+# Named apart from the modules they import: importing `validate.pdfua` sets the package's `pdfua`.
+
+def _pdfua(path, guide):
     from .pdfua import run_pdfua
     return run_pdfua(path)
 
 
-def pdf_structure(path, guide):
+def _pdf_structure(path, guide):
     from .pdf_structure import check_pdf_structure, foreign_passages
     return check_pdf_structure(path, guide.meta.lang, foreign_passages(guide))
 
 
-def large_print(path, guide):
+def _large_print(path, guide):
     from .large_print import check_large_print
     return check_large_print(path)
 
 
-def docx_accessibility(path, guide):
+def _docx_accessibility(path, guide):
     from .docx_check import check_docx
     return check_docx(path)
-
-
-def libreoffice(path, guide):
-    return libreoffice.batch([(path, guide)])[0]
-
-
-def epubcheck(path, guide):
-    return epubcheck.batch([(path, guide)])[0]
-
-
-def ace(path, guide):
-    return ace.batch([(path, guide)])[0]
 
 
 def _libreoffice_batch(items):
@@ -83,10 +73,17 @@ def _ace_batch(items):
     return run_ace_batch([path for path, _ in items])
 
 
-libreoffice.batch, epubcheck.batch, ace.batch = _libreoffice_batch, _epubcheck_batch, _ace_batch
-VALIDATORS = {"pdf": [("pdf/ua-1", pdfua), ("pdf-structure", pdf_structure), ("large-print", large_print)],
-              "docx": [("docx-accessibility", docx_accessibility), ("libreoffice", libreoffice)],
-              "epub": [("epubcheck", epubcheck), ("ace", ace)]}
+def one_at_a_time(batch):
+    """A batch validator as a check of one file, with the batch as its `batch`."""
+    def check(path, guide):
+        return batch([(path, guide)])[0]
+    check.batch = batch
+    return check
+
+
+VALIDATORS = {"pdf": [("pdf/ua-1", _pdfua), ("pdf-structure", _pdf_structure), ("large-print", _large_print)],
+              "docx": [("docx-accessibility", _docx_accessibility), ("libreoffice", one_at_a_time(_libreoffice_batch))],
+              "epub": [("epubcheck", one_at_a_time(_epubcheck_batch)), ("ace", one_at_a_time(_ace_batch))]}
 
 
 def run_validator(fmt: str, tool: str, path, guide) -> ToolResult:
