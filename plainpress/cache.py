@@ -51,6 +51,10 @@ class Cache:
             return None
         return data if sha256(data) == digest else None
 
+    def has_bytes(self, digest: str) -> bool:
+        """Whether the object is there (its bytes are checked when they are read)."""
+        return self.folder is not None and self._object(digest).is_file()
+
     def put_bytes(self, data: bytes) -> str:
         digest = sha256(data)
         if self.folder is not None and self.writable and not self._object(digest).is_file():

@@ -6,7 +6,6 @@ render leaves the output folder as it was.
 """
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +14,6 @@ from .cache import Cache, file_sha256
 from .files import remove_stale_temporaries, write_atomic
 from .render import NEEDS, RenderError, RenderOptions, prepare, render_output
 
-log = logging.getLogger("plainpress")
 REPORTS = ("report.json", "report.html", "accessibility.json")
 
 
@@ -26,25 +24,32 @@ class Output:
     path: Path
     key: str
     digest: str | None = None
-    data: bytes | None = None          # to be written: rendered now, or taken from the cache
+    stale: bool = True                 # the file on disk is not these bytes: to be written
+    data: bytes | None = None          # its bytes, while they are not kept in the cache
     facts: dict = field(default_factory=dict)
 
+    def bytes(self, cache: Cache) -> bytes:
+        data = self.data if self.data is not None else cache.get_bytes(self.digest)
+        if data is None:  # the cache's copy went missing during the build (another build cleared it)
+            raise RenderError(f"{self.path.name}: its bytes are gone from the cache; build again")
+        return data
 
-def plan(result, formats: tuple[str, ...], options: RenderOptions, out: Path, cache: Cache) -> dict[str, Output]:
-    """What each format needs: nothing (the file on disk is current), a copy from the cache, or a render."""
-    folder = out / result.guide.slug / result.guide.meta.lang
+
+def plan(item, formats: tuple[str, ...], options: RenderOptions, out: Path, cache: Cache) -> dict[str, Output]:
+    """What each format of a guide read (`checking.Known`) needs: nothing (the file on disk is current),
+    a copy from the cache, or a render."""
+    folder = out / item.guide.slug / item.guide.meta.lang
     planned = {}
     for fmt in formats:
-        output = Output(fmt, folder / f"{result.guide.slug}-{result.guide.meta.lang}.{fmt}",
-                        inputs.render_key(result.source_key, fmt, options))
+        output = Output(fmt, folder / f"{item.guide.slug}-{item.guide.meta.lang}.{fmt}",
+                        inputs.render_key(item.source_key, fmt, options))
         known = cache.get(output.key)
         if known is not None:
             output.facts = known["facts"]
             if file_sha256(output.path) == known["digest"]:
+                output.digest, output.stale = known["digest"], False
+            elif cache.get_bytes(known["digest"]) is not None:  # deleted or edited by hand: from the cache
                 output.digest = known["digest"]
-            else:  # deleted or edited by hand: back from the cache, or rendered again
-                output.data = cache.get_bytes(known["digest"])
-                output.digest = known["digest"] if output.data is not None else None
         planned[fmt] = output
     return planned
 
@@ -99,6 +104,8 @@ class Renders:
             self.cache.put(output.key, {"digest": output.digest, "facts": output.facts})
             self.progress.step(item.guide, f"rendered {output.fmt}")
             self.on_ready(item, output)
+            if self.cache.has_bytes(output.digest):
+                output.data = None  # kept in the cache until it is written: a batch's memory stays flat
         return done
 
     def raise_errors(self) -> None:
@@ -106,15 +113,15 @@ class Renders:
             raise RenderError("\n".join(sorted(self.errors)))
 
 
-def write_outputs(result, outputs: dict[str, Output]) -> None:
+def write_outputs(result, outputs: dict[str, Output], cache: Cache) -> None:
     """Write what changed (holding the output folder), and note each output's path and pages."""
     folder = next(iter(outputs.values())).path.parent if outputs else None
-    if folder is not None and any(o.data is not None for o in outputs.values()):
+    if folder is not None and any(o.stale for o in outputs.values()):
         remove_stale_temporaries(folder)
     for fmt, output in outputs.items():
-        if output.data is not None:
-            write_atomic(output.path, output.data)
-            output.data = None
+        if output.stale:
+            write_atomic(output.path, output.bytes(cache))
+            output.data, output.stale = None, False
         result.outputs[fmt] = output.path
     result.out_dir = folder
     result.pdf_pages = outputs["pdf"].facts.get("pages") if "pdf" in outputs else None

@@ -6,7 +6,6 @@ again: its model and its checks' findings come from the cache.
 """
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,8 +20,6 @@ from .render import RenderError, RenderOptions
 from .shard import Shard
 from .source import SourceError
 from .workers import Workers
-
-log = logging.getLogger("plainpress")
 
 
 @dataclass(frozen=True)
@@ -81,7 +78,7 @@ def write_and_report(results, outputs, validation, report_root: Path, out: Path,
     try:
         with exclusive(out):
             for result in results:
-                write_outputs(result, outputs[result.guide.path])
+                write_outputs(result, outputs[result.guide.path], run.cache)
             for result in results:
                 run.progress.step(result.guide, "validating" if validation else "reporting")
                 checked = validation.finish(result, outputs[result.guide.path]) if validation else []

@@ -50,7 +50,7 @@ class Validation:
         self.staged += 1
         path = Path(self.staging.name) / str(self.staged) / output.path.name
         path.parent.mkdir()
-        path.write_bytes(output.data if output.data is not None else output.path.read_bytes())
+        path.write_bytes(output.bytes(self.cache) if output.stale else output.path.read_bytes())
         return path
 
     def start_batches(self, fmt: str) -> None:
