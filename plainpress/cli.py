@@ -5,18 +5,18 @@ import argparse
 import logging
 import sys
 from collections import Counter
-from importlib import metadata
 from pathlib import Path
 
-from . import pipeline, report
+from . import pipeline
+from .cache import Cache
 from .config import load_settings
 from .languages import is_language_tag
+from .progress import Progress
 from .render import FORMATS, PAPERS, RenderError, RenderOptions
+from .shard import Shard
 from .source import SourceError
-from .importing import command as import_command
-from .serve import command as serve_command
 from .theme import ThemeError, load_theme
-from .translate import command as translate_command
+from .workers import default_jobs
 
 EXIT_OK, EXIT_STRICT, EXIT_INPUT = 0, 1, 2
 
@@ -31,7 +31,7 @@ def parser(settings) -> argparse.ArgumentParser:
         "Without a command, build is meant: `plainpress source/my-guide` builds one guide. "
         "`plainpress build --help` lists the options. Settings come from [tool.plainpress] in the nearest "
         "pyproject.toml from the current folder upwards; paths in it are relative to that folder."))
-    p.add_argument("--version", action="version", version=f"plainpress {version()}")
+    p.add_argument("--version", action=VersionAction)
     sub = p.add_subparsers(dest="command", title="commands", metavar="COMMAND")
     for name, text in (("build", "check and render guides into the output folder (the default)"),
                        ("check", "only read and check guides; write nothing")):
@@ -50,13 +50,36 @@ def parser(settings) -> argparse.ArgumentParser:
         c.add_argument("--theme", type=Path, default=settings.theme, metavar="DIR",
                        help="a clinic's theme: a folder holding theme.yaml (logo, contact block, accent colour, "
                             "paper) and template overrides" + (f" (default: {settings.theme})" if settings.theme else ""))
+        c.add_argument("--jobs", "-j", type=jobs_count, default=default_jobs(),
+                       help=f"processes that work at once, this one among them (default: the cores here, {default_jobs()})")
         if name == "build":
             add_build_options(c, settings)
-    translate_command.add_parser(sub, settings)
+    commands = other_commands()
+    commands["translate"].add_parser(sub, settings)
     add_new_parser(sub, settings)
-    import_command.add_parser(sub, settings)
-    serve_command.add_parser(sub, settings)
+    commands["import"].add_parser(sub, settings)
+    commands["serve"].add_parser(sub, settings)
     return p
+
+
+def other_commands() -> dict:
+    """The commands that live in packages of their own, imported here rather than at the top: a build
+    has no need of them before its arguments are read."""
+    from .importing import command as import_command
+    from .serve import command as serve_command
+    from .translate import command as translate_command
+    return {"translate": translate_command, "import": import_command, "serve": serve_command}
+
+
+class VersionAction(argparse.Action):
+    """--version, looked up only when asked for (reading package metadata costs every run time)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="show plainpress's version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"plainpress {version()}")
+        parser.exit()
 
 
 def add_new_parser(sub, settings) -> None:
@@ -89,9 +112,22 @@ def add_build_options(c: argparse.ArgumentParser, settings) -> None:
     c.add_argument("--no-validate", action="store_true",
                    help="skip re-opening the outputs with the validators (PDF/UA, EPUBCheck, Ace, "
                         "LibreOffice, axe-core); accessibility.json is then not written")
+    c.add_argument("--cache", type=Path, default=settings.cache,
+                   help=f"the build cache: outputs and results kept between runs (default: {settings.cache}/)")
+    c.add_argument("--force", action="store_true",
+                   help="rebuild and validate everything, whatever the cache holds (it is refilled)")
+    c.add_argument("--shard", default=None, metavar="I/N",
+                   help="build only the I-th of N stable parts of the guides (for N machines sharing a build)")
+
+
+def jobs_count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a number of processes; give 1 or more, e.g. --jobs 2")
+    return int(text)
 
 
 def version() -> str:
+    from importlib import metadata
     try:
         return metadata.version("plainpress")
     except metadata.PackageNotFoundError:  # run from a checkout that was never installed
@@ -118,23 +154,23 @@ def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> in
         return EXIT_OK
     args = parser(settings).parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
-    if args.command == "translate":
-        return translate_command.run(args)
     if args.command == "new":
         return run_new(args, settings)
-    if args.command == "import":
-        return import_command.run(args)
+    if args.command in ("translate", "import"):
+        return other_commands()[args.command].run(args)
     if args.command == "serve":
-        return serve_command.run(args, settings)
+        return other_commands()["serve"].run(args, settings)
     try:
         results = pipeline.build(args.paths or default_paths(settings), chosen_formats(args),
                                  chosen_languages(args.lang), getattr(args, "out", settings.out),
                                  render_options(args, settings),
                                  render=args.command == "build",
                                  validate=args.command == "build" and not args.no_validate,
-                                 report_root=settings.project)  # report.json names files from the project
+                                 report_root=settings.project,  # report.json names files from the project
+                                 run=how_to_run(args, settings))
     except (SourceError, pipeline.BuildInputError, RenderError, ThemeError) as err:
         return bad_input(err)
+    from . import report
     if args.quiet:
         shown = report.problems(results)
         if shown:
@@ -159,6 +195,20 @@ def render_options(args, settings) -> RenderOptions:
     theme = load_theme(args.theme) if args.theme else None
     paper = getattr(args, "paper", None) or (theme.paper if theme else "") or settings.paper
     return RenderOptions(paper=paper, theme=theme)
+
+
+def how_to_run(args, settings) -> pipeline.Run:
+    """The cache, the workers, the shard and the progress line; `check` reads findings from the same
+    cache (they are kept by source) but writes nothing."""
+    building = args.command == "build"
+    try:
+        shard = Shard.parse(args.shard, settings.source) if building and args.shard else None
+    except ValueError as err:
+        raise pipeline.BuildInputError(str(err)) from None
+    return pipeline.Run(cache=Cache(getattr(args, "cache", settings.cache), force=getattr(args, "force", False),
+                                    writable=building),
+                        jobs=args.jobs, shard=shard,
+                        progress=Progress.on_terminal(args.quiet))
 
 
 def default_paths(settings) -> list[Path]:

@@ -18,6 +18,7 @@ from .source.problems import Problems
 ROOT = Path(__file__).resolve().parent.parent
 
 TABLE = "[tool.plainpress]"
+DEFAULT_CACHE = ".plainpress-cache"  # in the project folder
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Settings:
     paper: str = "letter"
     formats: tuple[str, ...] = FORMATS
     theme: Path | None = None   # a clinic's theme folder (theme.yaml, templates/), used when set
+    cache: Path = Path(DEFAULT_CACHE)
 
 
 def find_project(start: Path | None = None) -> tuple[Path, Path | None]:
@@ -55,6 +57,7 @@ def load_settings(start: Path | None = None) -> Settings:
         paper=table.get("paper", defaults.paper).lower(),
         formats=tuple(f.lower() for f in table.get("formats", defaults.formats)),
         theme=_short(project / table["theme"]) if table.get("theme") else None,
+        cache=_short(project / table.get("cache", DEFAULT_CACHE)),
     )
 
 
@@ -84,7 +87,7 @@ def _check_table(table: dict, pyproject: Path) -> None:
 
 def _wrong_setting(key: str, value) -> tuple[str, str] | None:
     """(what is wrong, how to fix it) for one setting, or None when it is right."""
-    if key in ("source", "out", "theme"):
+    if key in ("source", "out", "theme", "cache"):
         return None if isinstance(value, str) else (f"`{key}` must be a folder name in quotes",
                                                      f'write {key} = "{getattr(Settings(), key) or key}"')
     if key == "paper":
@@ -92,7 +95,7 @@ def _wrong_setting(key: str, value) -> tuple[str, str] | None:
             f"`paper = {value}` is not a page size", f"choose from {', '.join(PAPERS)}")
     if key == "formats":
         return _wrong_formats(value)
-    return (f"unknown setting `{key}` in {TABLE}", "the settings are source, out, paper, formats and theme")
+    return (f"unknown setting `{key}` in {TABLE}", "the settings are source, out, cache, paper, formats and theme")
 
 
 def _wrong_formats(value) -> tuple[str, str] | None:

@@ -3,14 +3,19 @@ from __future__ import annotations
 
 import re
 
-import langcodes
-
 BCP47 = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 
 
 def is_language_tag(tag: str | None) -> bool:
-    """A well-formed BCP 47 tag (en, es, pt-BR); langcodes alone would also take `en_US`."""
-    return bool(tag) and bool(BCP47.match(tag)) and langcodes.tag_is_valid(tag)
+    """A well-formed BCP 47 tag (en, es, pt-BR); langcodes alone would also take `en_US`. A bare
+    language named below is known to be one without loading langcodes' registry (a twentieth of a
+    second, on every run that looks for sources)."""
+    if not tag or not BCP47.match(tag):
+        return False
+    if tag.lower() in NAMES:
+        return True
+    import langcodes
+    return langcodes.tag_is_valid(tag)
 
 
 # English names for messages ("the Spanish now reads ..."); langcodes' names need another package.

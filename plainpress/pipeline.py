@@ -1,75 +1,114 @@
-"""The build, as a list of stages: find, read, check, render, write, validate, report, index."""
+"""The build, as a list of stages: find, read, check, render, write, validate, report, index.
+
+Around render and validate sits the cache (`cache.py`, keys in `inputs.py`): what has not changed is
+neither rendered, validated nor written again, and a guide whose source has not changed is not even read
+again: its model and its checks' findings come from the cache. Before anything is rendered, a guide's
+`::: contact` is checked against the theme (`checking.check_theme_use`) and a translation's source and
+record are read (`checking.read_origins`); after the validators, a failure is traced to the theme's files
+(`explained`); last, the library's index is written from every report in the output folder.
+"""
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import model as m
-from .checks import run_checks
-from .checks.readability import ReadingReport
-from .checks.translation import current_share
-from .files import exclusive, remove_stale_temporaries, write_atomic
-from .findings import Finding
-from .render import RenderError, RenderOptions, renderers
-from .report import write_reports
-from .source import SourceError, read_guide
-from .theme.overrides import explain_failures
-from .theme.wear import contact_problems
-from .translate.memory import Origin, read_origin
+from . import inputs
+from .cache import Cache
+from .checking import BuildInputError, GuideResult, check_all, check_theme_use, ignore, read_all
+from .files import exclusive
 from .languages import is_language_tag
-from . import validate as validation
-from .index import record_checks, write_index
-from .validate import ToolResult, run_safely, validate_outputs
-
-log = logging.getLogger("plainpress")
-
-
-class BuildInputError(Exception):
-    """Bad input: every problem in every source, or a path that is not a guide."""
+from .outputs import (Renders, plan, prepare_renderers, write_current_reports, write_library_index,
+                      write_outputs)
+from .progress import Progress
+from .render import RenderError, RenderOptions
+from .shard import Shard
+from .source import SourceError
+from .workers import Workers
 
 
-@dataclass
-class GuideResult:
-    guide: m.Guide
-    reading: ReadingReport
-    findings: list[Finding]
-    outputs: dict[str, Path] = field(default_factory=dict)
-    validation: dict[str, list[ToolResult]] = field(default_factory=dict)
-    out_dir: Path | None = None   # where its outputs and reports were written
-    origin: Origin | None = None  # a translation's source and record
-
-    def translation_current(self) -> float | None:
-        """The share of a translation that translates the present source; None for a source guide."""
-        return current_share(self.guide, self.origin.source, self.origin.record) if self.origin else None
-
-    def failed_validators(self) -> list[ToolResult]:
-        return [r for results in self.validation.values() for r in results if r.checked and not r.passed]
+@dataclass(frozen=True)
+class Run:
+    """How to build: everything but what to build and where."""
+    cache: Cache = field(default_factory=lambda: Cache(None))
+    jobs: int = 1
+    shard: Shard | None = None
+    progress: Progress = field(default_factory=Progress)
 
 
 def build(paths: list[Path], formats: tuple[str, ...], langs: tuple[str, ...], out: Path,
           options: RenderOptions, render: bool = True, validate: bool = False,
-          report_root: Path = Path(".")) -> list[GuideResult]:
-    """Find, read and check every source; render every guide in memory; then, holding the output
-    folder, write, validate and report. Bad input or a failed render leaves the folder as it was."""
-    guides = read_all(find_sources(paths, langs))
-    check_theme_use(guides, options)
-    origins = read_origins(guides)
-    results = [GuideResult(guide, *run_checks(guide, origins.get(guide.path)), origin=origins.get(guide.path))
-               for guide in guides]
-    if not render:
-        return results
-    rendered = [render_all(result.guide, formats, options) for result in results]
-    with exclusive(out):
-        for result, files in zip(results, rendered):
-            result.out_dir = output_dir(out, result.guide)
-            result.outputs = write_all(files, result.out_dir, result.guide)
-        for result in results:
-            if validate:
-                result.validation = explain_failures(validate_outputs(result.outputs, result.guide), options.theme)
-            write_reports(result, report_root)
-        write_library_index(out, validate)
+          report_root: Path = Path("."), run: Run = Run()) -> list[GuideResult]:
+    """Find, read and check every source; render every output in memory (or take it from the cache),
+    validating each as it comes; then, holding the output folder, write and report. Bad input or a
+    failed render leaves the folder as it was."""
+    sources = in_shard(find_sources(paths, langs), run.shard)
+    keys = {path: inputs.source_key(path) for path in sources}  # from bytes alone, before any parsing
+    with Workers(run.jobs) as workers:
+        if not render:
+            return check_only(sources, keys, options, workers, run)
+        prepare_renderers(sources, keys, formats, options, run.cache, workers)
+        known = read_all(sources, keys, run.cache)
+        check_theme_use(known, options)
+        outputs, renders, validation = start_outputs(known, formats, options, out, validate, workers, run)
+        results = check_all(known, run.cache, run.progress, between=workers.poll)
+        workers.drain()
+        renders.raise_errors()
+        write_and_report(results, outputs, validation, options, report_root, out, run)
+    run.progress.clear()
     return results
+
+
+def check_only(sources, keys, options: RenderOptions, workers, run: Run) -> list[GuideResult]:
+    """`plainpress check`: with more than one job, each worker reads and checks sources of its own."""
+    known = read_all(sources, keys, run.cache, workers if run.jobs > 1 else None)
+    check_theme_use(known, options)
+    return check_all(known, run.cache, run.progress)
+
+
+def start_outputs(known, formats, options: RenderOptions, out: Path, validate: bool, workers, run: Run):
+    """What each output needs (`plan`), and the renders and validators that it takes, started."""
+    run.progress.start(k.guide for k in known)
+    outputs = {k.guide.path: plan(k, formats, options, out, run.cache) for k in known}
+    validation = None
+    if validate:
+        from .validate.runs import Validation
+        validation = Validation(workers, run.cache, {fmt: len(known) for fmt in formats}, run.progress)
+    renders = Renders(known, outputs, run.cache, validation.ready if validation else ignore, run.progress)
+    renders.start(workers, options, longest_first=not validate)
+    return outputs, renders, validation
+
+
+def write_and_report(results, outputs, validation, options: RenderOptions, report_root: Path, out: Path,
+                     run: Run) -> None:
+    """Holding the output folder: every output written, then each guide's validators awaited and its
+    reports written, then the library's index of every guide in the folder (also when every output
+    came from the cache: another build may have added or removed a guide since)."""
+    try:
+        with exclusive(out):
+            for result in results:
+                write_outputs(result, outputs[result.guide.path], run.cache)
+            for result in results:
+                run.progress.step(result.guide, "validating" if validation else "reporting")
+                checked = validation.finish(result, outputs[result.guide.path]) if validation else []
+                result.validation = explained(result.validation, options.theme)
+                write_current_reports(result, report_root, run.cache, outputs[result.guide.path], checked, options)
+            write_library_index(out, validation is not None, run.cache)
+    finally:
+        if validation:
+            validation.close()
+
+
+def explained(validation: dict, theme) -> dict:
+    """Under a theme, each validator failure's advice names the theme's files that may cause it
+    (`theme.overrides`, loaded only when there is a theme)."""
+    if theme is None:
+        return validation
+    from .theme.overrides import explain_failures
+    return explain_failures(validation, theme)
+
+
+def in_shard(sources: list[Path], shard: Shard | None) -> list[Path]:
+    return [p for p in sources if shard is None or shard.owns(p)]
 
 
 def find_sources(paths: list[Path], langs: tuple[str, ...]) -> list[Path]:
@@ -145,76 +184,6 @@ def in_languages(sources: list[Path], langs: tuple[str, ...], path: Path) -> lis
         asked = " or ".join(f"`{lang}`" for lang in langs)
         raise BuildInputError(f"no {asked} source in {path}; it has: {', '.join(there)}")
     return chosen
-
-
-def read_all(sources: list[Path]) -> list[m.Guide]:
-    """Read every source before writing anything; report the problems of all of them at once."""
-    guides, problems = [], []
-    for path in sources:
-        try:
-            guides.append(read_guide(path))
-        except SourceError as err:
-            problems += err.problems
-    if problems:
-        raise SourceError(problems)
-    return guides
-
-
-def check_theme_use(guides: list[m.Guide], options: RenderOptions) -> None:
-    """A `::: contact` call-out needs a theme with a contact block: bad input, before anything is written."""
-    problems = contact_problems(guides, options.theme)
-    if problems:
-        raise SourceError(problems)
-
-
-def read_origins(guides: list[m.Guide]) -> dict[Path, Origin]:
-    """Each translated guide's source and record, read before anything is written."""
-    known = {g.path: g for g in guides}
-    origins, problems = {}, []
-    for guide in guides:
-        try:
-            origin = read_origin(guide, read_guide, known)
-        except ValueError as err:
-            problems.append(str(err))
-            continue
-        if origin is not None:
-            origins[guide.path] = origin
-    if problems:
-        raise BuildInputError("\n".join(problems))
-    return origins
-
-
-def render_all(guide: m.Guide, formats: tuple[str, ...], options: RenderOptions) -> dict[str, bytes]:
-    """Every format in memory first: a failure in one leaves the files on disk as they were."""
-    table = renderers()
-    files = {}
-    for fmt in formats:
-        log.info("rendering %s %s (%s)", guide.slug, guide.meta.lang, fmt)
-        files[fmt] = table[fmt](guide, options)
-    return files
-
-
-def write_all(files: dict[str, bytes], folder: Path, guide: m.Guide) -> dict[str, Path]:
-    remove_stale_temporaries(folder)
-    written = {}
-    for fmt, data in files.items():
-        path = folder / f"{guide.slug}-{guide.meta.lang}.{fmt}"
-        write_atomic(path, data)
-        written[fmt] = path
-    return written
-
-
-def output_dir(out: Path, guide: m.Guide) -> Path:
-    return out / guide.slug / guide.meta.lang
-
-
-def write_library_index(out: Path, validate: bool) -> None:
-    """The index of every guide in the output folder (this build's and earlier ones'), checked like
-    a guide's web page when the build validates."""
-    page = write_index(out)
-    if validate:
-        checks = validation.validators("html")
-        record_checks(out, [run_safely(tool, check, page, None) for tool, check in checks])
 
 
 __all__ = ["build", "BuildInputError", "RenderError", "SourceError", "GuideResult"]

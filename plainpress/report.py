@@ -6,13 +6,11 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from .checks.formulas import Scores, base_language
-from .checks.plain_language import english_only_note
-from .checks.readability import ReadingReport
-from .files import write_atomic
 from typing import TYPE_CHECKING
 
-from .templating import render
+from .checks.formulas import Scores, base_language
+from .checks.readability import ReadingReport
+from .files import write_atomic
 from .validate import ToolResult
 
 if TYPE_CHECKING:
@@ -55,7 +53,7 @@ def guide_summary(result: GuideResult, root: Path, every_finding: bool = False, 
     meta = result.guide.meta
     lines = [f"{result.guide.slug} ({meta.lang}): {meta.title}"]
     for fmt, path in result.outputs.items():
-        lines.append(f"  {fmt:<5} {_relative(path, root)}  {describe_output(path)}")
+        lines.append(f"  {fmt:<5} {_relative(path, root)}  {describe_output(path, result.pdf_pages)}")
         lines += [f"        {validator_line(v, verbose)}" for v in result.validation.get(fmt, [])]
     lines += reading_table(result.reading)
     lines.append("  " + result.reading.verdict())
@@ -124,12 +122,15 @@ def _row(label: str, scores: Scores, target: float, keys) -> str:
             + f"  {state.upper() if state == 'too hard' else state}")
 
 
-def describe_output(path: Path) -> str:
+def describe_output(path: Path, pages: int | None = None) -> str:
+    """Its size, and a PDF's pages (counted when it was rendered, or here when not known)."""
     text = f"{path.stat().st_size / 1024:.0f} KB"
     if path.suffix == ".pdf":
-        import pikepdf
-        with pikepdf.open(path) as pdf:
-            text = f"{len(pdf.pages)} pages, {text}"
+        if pages is None:
+            import pikepdf
+            with pikepdf.open(path) as pdf:
+                pages = len(pdf.pages)
+        text = f"{pages} pages, {text}"
     return text
 
 
@@ -213,7 +214,9 @@ def write_reports(result: GuideResult, root: Path) -> list[Path]:
 
 
 def render_html(result: GuideResult, data: dict) -> str:
+    from .checks.plain_language import english_only_note
     from .report_chart import bar_chart
+    from .templating import render
     reading = result.reading
     return render("report/report.html", data=data, meta=result.guide.meta, reading=reading,
                   chart=bar_chart(reading), columns=columns(reading.lang), headers=HEADERS,

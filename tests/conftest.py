@@ -33,6 +33,13 @@ def require_program(name: str) -> str:
     return path
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory, monkeypatch):
+    """Each test's builds start from an empty cache of their own, never the checkout's."""
+    from plainpress import config
+    monkeypatch.setattr(config, "DEFAULT_CACHE", str(tmp_path_factory.mktemp("cache")))
+
+
 def build_one(source: Path, out: Path, paper: str = "letter") -> pipeline.GuideResult:
     [result] = pipeline.build([source], FORMATS, (), out, RenderOptions(paper=paper))
     return result

@@ -139,17 +139,18 @@ def test_a_validator_that_stops_is_a_failure_not_a_crash(tmp_path, capsys, monke
     assert "Traceback" not in out.err
 
 
-def test_a_failed_render_leaves_every_guide_unwritten(tmp_path, monkeypatch, capsys):
-    from plainpress import pipeline
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_failed_render_leaves_every_guide_unwritten(tmp_path, monkeypatch, capsys, jobs):
+    from plainpress import render
     from plainpress.render import RenderError
-    real = pipeline.renderers()
+    real = render.renderers()
 
     def failing_second(guide, options):
         if guide.slug == "als-pathophysiology":
             raise RenderError(f"{guide.path}: planted failure")
         return real["epub"](guide, options)
-    monkeypatch.setattr(pipeline, "renderers", lambda: {**real, "epub": failing_second})
-    assert main([str(ROOT / "source"), "--format", "epub", "--out", str(tmp_path), "--no-validate"]) == 2
+    monkeypatch.setattr(render, "renderers", lambda: {**real, "epub": failing_second})
+    assert main([str(ROOT / "source"), "--format", "epub", "--out", str(tmp_path), "--no-validate", "--jobs", jobs]) == 2
     assert not any(tmp_path.iterdir()), "als-basics was rendered first, but nothing may be written"
     assert "planted failure" in capsys.readouterr().err
 

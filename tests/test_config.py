@@ -9,8 +9,15 @@ import pytest
 
 from conftest import SAMPLE
 from plainpress.cli import main
+from plainpress import config
 from plainpress.config import Settings, find_project, load_settings
 from plainpress.source import SourceError
+
+
+@pytest.fixture(autouse=True)
+def project_cache(monkeypatch):
+    """These tests run in projects of their own: the cache's default is theirs, in the project folder."""
+    monkeypatch.setattr(config, "DEFAULT_CACHE", ".plainpress-cache")
 
 
 def make_project(folder: Path, pyproject: str | None = None) -> Path:
@@ -39,7 +46,8 @@ def test_relative_settings_resolve_against_the_project_from_a_folder_inside_it(t
     monkeypatch.chdir(project / "notes")
     assert find_project() == (project, project / "pyproject.toml")
     assert load_settings() == Settings(project=project, source=project / "source", out=project / "public",
-                                       paper="a4", formats=("pdf", "docx", "epub", "html"))
+                                       paper="a4", formats=("pdf", "docx", "epub", "html"),
+                                       cache=project / ".plainpress-cache")
     assert main(["build", "--format", "epub", "--no-validate", "-q"]) == 0
     report = json.loads((project / "public" / "foot" / "en" / "report.json").read_text())
     assert report["source"] == "source/foot/en.md"  # the same from any folder of the project
@@ -48,9 +56,19 @@ def test_relative_settings_resolve_against_the_project_from_a_folder_inside_it(t
 def test_without_a_pyproject_the_current_folder_is_the_project(tmp_path, monkeypatch):
     project = make_project(tmp_path / "clinic")
     monkeypatch.chdir(project)
-    assert load_settings() == Settings(project=Path("."), source=Path("source"), out=Path("output"))
+    assert load_settings() == Settings(project=Path("."), source=Path("source"), out=Path("output"),
+                                       cache=Path(".plainpress-cache"))
     assert main(["build", "--format", "epub", "--no-validate", "-q"]) == 0
     assert (project / "output" / "foot" / "en" / "foot-en.epub").is_file()
+    assert (project / ".plainpress-cache" / "objects").is_dir()
+
+
+def test_the_cache_folder_is_a_setting_relative_to_the_project(tmp_path, monkeypatch):
+    project = make_project(tmp_path / "clinic", '[tool.plainpress]\ncache = "../ci-cache"\n')
+    monkeypatch.chdir(project / "source")
+    assert load_settings().cache == project / ".." / "ci-cache"
+    assert main(["build", "--format", "epub", "--no-validate", "-q"]) == 0
+    assert (tmp_path / "ci-cache" / "objects").is_dir() and not (project / ".plainpress-cache").exists()
 
 
 def test_a_pyproject_without_a_plainpress_table_is_passed_over(tmp_path, monkeypatch):
@@ -72,7 +90,8 @@ def test_a_folder_without_sources_says_where_it_looked(tmp_path, monkeypatch, ca
 
 def test_every_wrong_setting_is_reported_with_its_line(tmp_path, monkeypatch):
     (tmp_path / "pyproject.toml").write_text(
-        '[project]\nname = "x"\n\n[tool.plainpress]\nout = 3\npaper = "b5"\nformats = ["PDF", "rtf"]\nsauce = 1\n')
+        '[project]\nname = "x"\n\n[tool.plainpress]\nout = 3\npaper = "b5"\nformats = ["PDF", "rtf"]\nsauce = 1\n'
+        'cache = []\n')
     monkeypatch.chdir(tmp_path)
     with pytest.raises(SourceError) as caught:
         load_settings()
@@ -82,7 +101,8 @@ def test_every_wrong_setting_is_reported_with_its_line(tmp_path, monkeypatch):
         'pyproject.toml:7: unknown format rtf in `formats`; list some of pdf, docx, epub, html, '
         'e.g. formats = ["pdf", "epub"]',
         "pyproject.toml:8: unknown setting `sauce` in [tool.plainpress]; "
-        "the settings are source, out, paper, formats and theme"]
+        "the settings are source, out, cache, paper, formats and theme",
+        'pyproject.toml:9: `cache` must be a folder name in quotes; write cache = ".plainpress-cache"']
 
 
 def test_settings_ignore_case_like_the_options(tmp_path, monkeypatch):

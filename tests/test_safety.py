@@ -18,8 +18,9 @@ from plainpress.render.pdf import FONT_DIR, LocalFetcher
 from plainpress.templating import TEMPLATES
 
 
-def run_build(args, **kwargs):
-    return subprocess.Popen([sys.executable, "build.py", *map(str, args)], cwd=ROOT,
+def run_build(args, cache: Path, **kwargs):
+    """A build in a process of its own, with the cache it is given (never the checkout's)."""
+    return subprocess.Popen([sys.executable, "build.py", *map(str, args), "--cache", str(cache)], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
 
 
@@ -64,10 +65,11 @@ def test_a_build_opens_no_network_connection(tmp_path):
 
 
 def test_two_builds_at_once_into_one_folder_both_finish_whole(tmp_path):
-    builds = [run_build([SAMPLE.parent, "--out", tmp_path, "--no-validate", "-q"]) for _ in range(2)]
+    shared = tmp_path / "shared-cache"  # both write into one cache at once, too
+    builds = [run_build([SAMPLE.parent, "--out", tmp_path, "--no-validate", "-q"], shared) for _ in range(2)]
     assert [b.wait(timeout=300) for b in builds] == [0, 0], [b.stderr.read() for b in builds]
     alone = tmp_path / "alone"
-    assert run_build([SAMPLE.parent, "--out", alone, "--no-validate", "-q"]).wait(timeout=300) == 0
+    assert run_build([SAMPLE.parent, "--out", alone, "--no-validate", "-q"], tmp_path / "cache").wait(timeout=300) == 0
     assert snapshot(tmp_path / "sample") == snapshot(alone / "sample")
 
 
@@ -80,14 +82,15 @@ def test_a_build_killed_at_any_moment_leaves_every_file_whole(tmp_path, delay):
     out = tmp_path / "out"
     source = guide / "en.md"
     source.write_text(source.read_text().replace("A sample guide", "An older sample guide"))
-    assert run_build([guide, "--out", out, "--no-validate", "-q"]).wait(timeout=300) == 0
+    assert run_build([guide, "--out", out, "--no-validate", "-q"], tmp_path / "cache-old").wait(timeout=300) == 0
     old = snapshot(out)
     source.write_text(source.read_text().replace("An older sample guide", "A sample guide"))
     new_out = tmp_path / "new"
-    assert run_build([guide, "--out", new_out, "--no-validate", "-q"]).wait(timeout=300) == 0
+    assert run_build([guide, "--out", new_out, "--no-validate", "-q"], tmp_path / "cache-new").wait(timeout=300) == 0
     new = snapshot(new_out)
 
-    build = run_build([guide, "--out", out, "--no-validate", "-q"], start_new_session=True)
+    # a cold cache, so that the build is rendering when it is killed
+    build = run_build([guide, "--out", out, "--no-validate", "-q"], tmp_path / "cache-killed", start_new_session=True)
     time.sleep(delay)
     os.killpg(build.pid, signal.SIGKILL)
     build.wait()

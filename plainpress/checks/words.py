@@ -53,6 +53,7 @@ def medical_terms() -> tuple[str, ...]:
     return tuple(_read_list("medical_terms.txt"))
 
 
+@lru_cache(maxsize=65536)
 def singular(word: str) -> str:
     """A rough singular, enough to match 'neurons' to 'neuron' and 'synapses' to 'synapse'."""
     w = word.lower().replace("’", "'")
@@ -62,6 +63,7 @@ def singular(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def is_plain_word(word: str, lang: str = "en") -> bool:
     """An everyday word of the base language `lang` (one with a list: see EVERYDAY_LISTS)."""
     w = word.lower().replace("’", "'")
@@ -76,5 +78,6 @@ def _singulars(word: str, lang: str) -> tuple[str, ...]:
     return (singular(word),)
 
 
+@lru_cache(maxsize=65536)
 def normal_term(text: str) -> str:
     return " ".join(singular(w) for w in re.findall(r"[\w-]+", text.lower()))

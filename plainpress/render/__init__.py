@@ -1,6 +1,7 @@
 """Renderers: Guide -> the bytes of one output format. They never read `source/` nor write files."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -32,15 +33,50 @@ class RenderOptions:
 
 
 # RENDERERS: format name -> (module in this package, its function (guide, options) -> bytes). The
-# command line's choices come from this one table; modules are imported when used (WeasyPrint is slow
-# to load).
+# command line's choices come from this one table; modules are imported when used (WeasyPrint takes a
+# third of a second to load, and a process that renders no PDF never loads it).
 RENDERERS = {"pdf": ("pdf", "render_pdf"), "docx": ("docx", "render_docx"),
              "epub": ("epub", "render_epub"), "html": ("html", "render_html")}
 FORMATS = tuple(RENDERERS)
+# A renderer that also tells what the summary says of its output (a PDF's pages, counted while it is
+# made): format -> (module, function (guide, options) -> (bytes, facts)).
+WITH_FACTS = {"pdf": ("pdf", "render_pdf_and_facts")}
+# The slow module each format's renderer loads: a worker loads it ahead of the first guide (`prepare`).
+NEEDS = {"pdf": "weasyprint"}
 PAPERS = ("letter", "a4")
 
 
-def renderers() -> dict:
-    """Format name -> its render function."""
-    return {fmt: getattr(import_module(f".{module}", __name__), function)
-            for fmt, (module, function) in RENDERERS.items()}
+class Renderers(Mapping):
+    """Format name -> its render function, its module imported when that format is first looked up."""
+
+    def __getitem__(self, fmt: str):
+        return _function(*RENDERERS[fmt])
+
+    def __iter__(self):
+        return iter(RENDERERS)
+
+    def __len__(self) -> int:
+        return len(RENDERERS)
+
+
+def renderers() -> Mapping:
+    return Renderers()
+
+
+def _function(module: str, function: str):
+    return getattr(import_module(f".{module}", __name__), function)
+
+
+def prepare(fmt: str) -> None:
+    """Load a format's renderer, while the guides are still being read."""
+    _function(*RENDERERS[fmt])
+
+
+def render_output(fmt: str, guide, options: RenderOptions) -> tuple[bytes, dict]:
+    """One format of one guide, and what the summary says of it: what a worker process runs, by name.
+    The facts come from the renderer that tells them only while that format's renderer is ours (a
+    test may put another in)."""
+    render = renderers()[fmt]
+    if fmt in WITH_FACTS and render is _function(*RENDERERS[fmt]):
+        return _function(*WITH_FACTS[fmt])(guide, options)
+    return render(guide, options), {}

@@ -164,6 +164,18 @@ class _Writer:
     def __init__(self, document, guide: m.Guide):
         self.doc, self.guide = document, guide
         self.list_definitions: dict[tuple[bool, int], int] = {}  # call-out lists: (ordered, indent) -> abstractNumId
+        self.style_ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
+
+    def style_id(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
+        """python-docx looks a style up among all of them for every paragraph and run it styles (most
+        of a DOCX's rendering time): each name is looked up once here, by python-docx's own rule."""
+        if (name, kind) not in self.style_ids:
+            self.style_ids[name, kind] = self.doc.styles.get_style_id(name, kind)
+        return self.style_ids[name, kind]
+
+    def styled(self, paragraph, style: str):
+        paragraph._p.style = self.style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        return paragraph
 
     def mark(self, paragraph, unit_id: str | None) -> None:
         """The paragraph holds unit `unit_id`'s words (None: words plainpress writes itself)."""
@@ -210,7 +222,7 @@ class _Writer:
             self.image(block)
 
     def paragraph(self, content, style: str, unit_id: str | None = None):
-        paragraph = self.doc.add_paragraph(style=style)
+        paragraph = self.styled(self.doc.add_paragraph(), style)
         self.runs(paragraph, paragraph._p, content, None, None)
         self.mark(paragraph, unit_id)
         return paragraph
@@ -219,7 +231,9 @@ class _Writer:
         """One run per formatting span: a translator's tool sees each sentence whole."""
         for item in content:
             if isinstance(item, m.Text):
-                run = paragraph.add_run(item.text, style=char_style)
+                run = paragraph.add_run(item.text)
+                if char_style:
+                    run._r.style = self.style_id(char_style, WD_STYLE_TYPE.CHARACTER)
                 parent.append(run._r)  # inside a hyperlink when parent is one
                 if lang:
                     ox.set_run_language(run._r.get_or_add_rPr(), lang)
@@ -268,13 +282,12 @@ class _Writer:
         for r, cells in enumerate((block.header, *block.rows)):
             for c, content in enumerate(cells):
                 cell = table.cell(r, c)
-                paragraph = cell.paragraphs[0]
-                paragraph.style = self.doc.styles["Table Text"]
+                paragraph = self.styled(cell.paragraphs[0], "Table Text")
                 self.runs(paragraph, paragraph._p, (m.Strong(content),) if r == 0 else content, None, None)
                 self.mark(paragraph, ids.cell_id(block, r, c))
 
     def image(self, block: m.Image) -> None:
-        paragraph = self.doc.add_paragraph(style="Figure")
+        paragraph = self.styled(self.doc.add_paragraph(), "Figure")
         shape = paragraph.add_run().add_picture(io.BytesIO(block.data), width=Inches(4))
         ox.set_alt_text(shape, block.alt)
         self.unshown(ids.alt_id(block), block.alt, "Alt Text")

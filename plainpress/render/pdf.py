@@ -20,16 +20,29 @@ IMAGE_SCHEME = "plainpress-image:"   # pictures are served from the model, never
 
 
 def render_pdf(guide: m.Guide, options: RenderOptions = RenderOptions()) -> bytes:
+    return render_pdf_and_pages(guide, options)[0]
+
+
+def render_pdf_and_pages(guide: m.Guide, options: RenderOptions = RenderOptions()) -> tuple[bytes, int]:
+    """The PDF, and its number of pages (for the summary: counted here, it needs no PDF reader later)."""
     worn = wear(guide, options.theme)
+    pages = []
     with weasyprint_errors() as errors, passages_keep_their_language():
         try:
             pdf = weasyprint_document(guide, page_html(worn, options.paper), worn.images()).write_pdf(
-                pdf_variant="pdf/ua-1", pdf_identifier=pdf_identifier(guide))
+                pdf_variant="pdf/ua-1", pdf_identifier=pdf_identifier(guide),
+                finisher=lambda document, _: pages.append(len(document.pages)))
         except FatalURLFetchingError as err:
             errors.append(str(err))
     if errors:
         raise RenderError(f"{guide.path}: the PDF is not complete: " + "; ".join(errors))
-    return pdf
+    return pdf, pages[0]
+
+
+def render_pdf_and_facts(guide: m.Guide, options: RenderOptions = RenderOptions()) -> tuple[bytes, dict]:
+    """What `render.render_output` runs: the PDF and the summary's facts about it."""
+    pdf, pages = render_pdf_and_pages(guide, options)
+    return pdf, {"pages": pages}
 
 
 def weasyprint_document(guide: m.Guide, html: str, images: tuple[m.Image, ...] | None = None) -> HTML:

@@ -1,6 +1,8 @@
 """The Markdown body -> blocks of the model, each with its file, line and a unique, stable id."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -22,7 +24,10 @@ MAX_BLOCK_CHARS = 20_000   # far beyond any readable paragraph; WeasyPrint takes
 MAX_LIST_DEPTH = 3         # List Bullet 1-3 in Word; deeper lists are hard to follow in large print
 
 
+@lru_cache(maxsize=1)
 def markdown() -> MarkdownIt:
+    """The parser, made once: setting it up costs more than parsing a guide. Parsing keeps its
+    state apart from it, so one serves every source."""
     # html=False: raw HTML in a source is text to show, never markup to pass through.
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": 40}).enable("table")
     md.use(deflist_plugin).use(attrs_plugin, spans=True, allowed=["lang"])
@@ -32,8 +37,13 @@ def markdown() -> MarkdownIt:
 
 
 def opening_title(body: str) -> str | None:
-    """The words of a `# Title` heading that opens the body, if there is one."""
-    return leading_title(SyntaxTreeNode(markdown().parse(body)).children)
+    """The words of a `# Title` heading that opens the body, if there is one. Only the first block is
+    parsed (a title is one line, or two underlined): the whole body is parsed once, by BodyReader."""
+    first = FIRST_BLOCK.match(body)
+    return leading_title(SyntaxTreeNode(markdown().parse(first.group(1) if first else body)).children)
+
+
+FIRST_BLOCK = re.compile(r"(?:[ \t]*\n)*(.*?)(?:\n[ \t]*\n|\Z)", re.S)  # up to the first blank line
 
 
 class BodyReader:

@@ -14,9 +14,6 @@ from .body import BodyReader, markdown
 from .problems import Problem, Problems
 
 
-_MARKDOWN = markdown()   # one parser for every entry of a file: building one costs more than a parse
-
-
 class _InlineReader(BodyReader):
     def link(self, node) -> m.Link:
         # Addresses are the caller's to judge: a translation may only keep those of its source.
@@ -27,6 +24,6 @@ def read_inlines(text: str) -> tuple[tuple[m.Inline, ...], list[Problem]]:
     """The inline content of `text`, and what the reader found wrong in it (a span without a
     language, a picture inside a sentence), each at line 1 of a file named ""."""
     problems = Problems("")
-    [inline] = SyntaxTreeNode(_MARKDOWN.parseInline(text)).children
+    [inline] = SyntaxTreeNode(markdown().parseInline(text)).children  # one parser, made once
     content = _InlineReader(Path(""), problems, 0).inlines(inline, 1)
     return content, problems.found

@@ -29,34 +29,87 @@ class ToolResult:
 
 
 def validators(fmt: str):
-    """The checks run on each output format: (tool name, function (path, guide) -> ToolResult),
-    imported when used."""
-    if fmt == "pdf":
-        from .large_print import check_large_print
-        from .pdf_structure import check_pdf_structure, foreign_passages
-        from .pdfua import run_pdfua
-        return [("pdf/ua-1", lambda p, guide: run_pdfua(p)),
-                ("pdf-structure", lambda p, guide: check_pdf_structure(p, guide.meta.lang, foreign_passages(guide))),
-                ("large-print", lambda p, guide: check_large_print(p))]
-    if fmt == "epub":
-        from .ace import run_ace
-        from .epubcheck import run_epubcheck
-        return [("epubcheck", lambda p, guide: run_epubcheck(p)), ("ace", lambda p, guide: run_ace(p))]
-    if fmt == "docx":
-        from .docx_check import check_docx
-        from .libreoffice import run_libreoffice
-        return [("docx-accessibility", lambda p, guide: check_docx(p)),
-                ("libreoffice", lambda p, guide: run_libreoffice(p))]
-    if fmt == "html":
-        from .axe import run_axe
-        return [("axe", lambda p, guide: run_axe(p))]
-    return []
+    """The checks run on each output format: (tool name, function (path, guide) -> ToolResult). A check
+    that runs another program has `batch`, a function ([(path, guide)]) -> [ToolResult] that checks many
+    files with one start of that program. Each imports its tool when it runs, so that a build whose
+    results all come from the cache loads none of them."""
+    return VALIDATORS.get(fmt, [])
 
 
-def validate_outputs(outputs: dict, guide) -> dict[str, list[ToolResult]]:
-    """Re-open every output with every validator for its format."""
-    return {fmt: [run_safely(tool, check, path, guide) for tool, check in validators(fmt)]
-            for fmt, path in outputs.items()}
+# Named apart from the modules they import: importing `validate.pdfua` sets the package's `pdfua`.
+
+def _pdfua(path, guide):
+    from .pdfua import run_pdfua
+    return run_pdfua(path)
+
+
+def _pdf_structure(path, guide):
+    from .pdf_structure import check_pdf_structure, foreign_passages
+    return check_pdf_structure(path, guide.meta.lang, foreign_passages(guide))
+
+
+def _large_print(path, guide):
+    from .large_print import check_large_print
+    return check_large_print(path)
+
+
+def _docx_accessibility(path, guide):
+    from .docx_check import check_docx
+    return check_docx(path)
+
+
+def _libreoffice_batch(items):
+    from .libreoffice import run_libreoffice_batch
+    return run_libreoffice_batch([path for path, _ in items])
+
+
+def _epubcheck_batch(items):
+    from .epubcheck import run_epubcheck_batch
+    return run_epubcheck_batch([path for path, _ in items])
+
+
+def _ace_batch(items):
+    from .ace import run_ace_batch
+    return run_ace_batch([path for path, _ in items])
+
+
+def _axe(path, guide):
+    from .axe import run_axe
+    return run_axe(path)
+
+
+def one_at_a_time(batch):
+    """A batch validator as a check of one file, with the batch as its `batch`."""
+    def check(path, guide):
+        return batch([(path, guide)])[0]
+    check.batch = batch
+    return check
+
+
+VALIDATORS = {"pdf": [("pdf/ua-1", _pdfua), ("pdf-structure", _pdf_structure), ("large-print", _large_print)],
+              "docx": [("docx-accessibility", _docx_accessibility), ("libreoffice", one_at_a_time(_libreoffice_batch))],
+              "epub": [("epubcheck", one_at_a_time(_epubcheck_batch)), ("ace", one_at_a_time(_ace_batch))],
+              "html": [("axe", _axe)]}
+
+
+# Validators that run in the build's own process, never in a worker: pdf/ua-1 (the page-validation package)
+# parses with a Rust thread pool (rayon) that a worker forked after this process started it cannot use.
+IN_THIS_PROCESS = frozenset({"pdf/ua-1"})
+
+
+def run_validator(fmt: str, tool: str, path, guide) -> ToolResult:
+    """One validator on one file, found by name: a worker process calls this with what pickles."""
+    check = dict(validators(fmt))[tool]
+    return run_safely(tool, check, path, guide)
+
+
+def run_batch(fmt: str, tool: str, items: list) -> list[ToolResult]:
+    """One validator's batch on many (path, guide); a batch that stops fails each of its files."""
+    check = dict(validators(fmt))[tool]
+    try:
+        return check.batch(items)
+    except Exception:  # noqa: BLE001 - each file on its own, so that the failure names it
+        return [run_safely(tool, check, path, guide) for path, guide in items]
 
 
 def run_safely(tool: str, check, path, guide) -> ToolResult:

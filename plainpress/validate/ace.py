@@ -1,6 +1,7 @@
 """DAISY Ace: EPUB Accessibility 1.1 and axe-core in a real browser (Debian's chromium).
 
-Ace exits 0 even when it finds violations, so the verdict is read from its report.json.
+Ace exits 0 even when it finds violations, so the verdict is read from its report.json. Every EPUB of a
+build is checked by one Node.js process with one browser (`ace_batch.js`).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from ..findings import Finding
 from . import ToolResult
 
 CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+BATCH = Path(__file__).with_name("ace_batch.js")
 IMPACTS = ("critical", "serious", "moderate", "minor")
 
 
@@ -29,20 +31,36 @@ def chromium() -> str | None:
 
 
 def run_ace(path: Path, timeout: int = 300) -> ToolResult:
-    command, browser = ace_command(), chromium()
-    if not command or not browser:
-        missing = "DAISY Ace (npm @daisy/ace-cli)" if not command else "Chromium"
-        return ToolResult("ace", path.name, False, note=f"{missing} is not installed")
+    return run_ace_batch([path], timeout)[0]
+
+
+def run_ace_batch(paths: list[Path], timeout: int = 300) -> list[ToolResult]:
+    """Ace on every EPUB with one Chromium (`ace_batch.js`); Ace alone starts one per EPUB."""
+    paths = [Path(p) for p in paths]
+    command, browser, node = ace_command(), chromium(), shutil.which("node")
+    if not command or not browser or not node:
+        missing = ("DAISY Ace (npm @daisy/ace-cli)" if not command else "Chromium" if not browser else "Node.js")
+        return [ToolResult("ace", p.name, False, note=f"{missing} is not installed") for p in paths]
+    modules = Path(os.path.realpath(command)).parents[3]  # node_modules/@daisy/ace-cli/bin/ace.js
     with tempfile.TemporaryDirectory(prefix="plainpress-ace-") as tmp:
-        env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": browser, "PUPPETEER_SKIP_DOWNLOAD": "1"}
-        proc = subprocess.run([command, "--force", "--silent", "--outdir", tmp, str(path)],
-                              capture_output=True, text=True, env=env, timeout=timeout)
-        report_path = Path(tmp) / "report.json"
-        if not report_path.exists():
-            finding = Finding("error", "ace.failed", path.name, "Ace wrote no report",
-                              (proc.stderr or proc.stdout).strip()[-500:])
-            return ToolResult("ace", path.name, True, {"violations": 1}, (finding,))
-        return read_report(json.loads(report_path.read_text(encoding="utf-8")), path.name)
+        outdirs = [Path(tmp) / str(i) for i in range(len(paths))]
+        env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": browser, "PUPPETEER_SKIP_DOWNLOAD": "1",
+               "NODE_PATH": str(modules)}
+        pairs = [str(x) for path, out in zip(paths, outdirs) for x in (path.resolve(), out)]
+        try:
+            proc = subprocess.run([node, str(BATCH), *pairs], capture_output=True, text=True, env=env,
+                                  cwd=tmp, timeout=timeout + 120 * (len(paths) - 1))
+            said = (proc.stderr or proc.stdout).strip()[-500:]
+        except subprocess.TimeoutExpired:
+            said = f"Ace did not finish within {timeout} s"
+        return [report_of(path, out / "report.json", said) for path, out in zip(paths, outdirs)]
+
+
+def report_of(path: Path, report_path: Path, said: str) -> ToolResult:
+    if not report_path.exists():
+        finding = Finding("error", "ace.failed", path.name, "Ace wrote no report", said)
+        return ToolResult("ace", path.name, True, {"violations": 1}, (finding,))
+    return read_report(json.loads(report_path.read_text(encoding="utf-8")), path.name)
 
 
 def read_report(report: dict, name: str) -> ToolResult:

@@ -1,0 +1,178 @@
+"""Render, write and report, around the cache: an output whose inputs have not changed is neither
+rendered nor written again, as long as the file on disk still holds the bytes recorded for it.
+
+Every output is rendered (in the workers) or taken from the cache before anything is written: a failed
+render leaves the output folder as it was.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import inputs
+from .cache import Cache, file_sha256
+from .files import remove_stale_temporaries, write_atomic
+from .render import NEEDS, RenderError, RenderOptions, prepare, render_output
+
+REPORTS = ("report.json", "report.html", "accessibility.json")
+
+
+@dataclass
+class Output:
+    """One file a build makes: its format, name, render key and, once known, the hash of its bytes."""
+    fmt: str
+    path: Path
+    key: str
+    digest: str | None = None
+    stale: bool = True                 # the file on disk is not these bytes: to be written
+    data: bytes | None = None          # its bytes, while they are not kept in the cache
+    facts: dict = field(default_factory=dict)
+
+    def bytes(self, cache: Cache) -> bytes:
+        data = self.data if self.data is not None else cache.get_bytes(self.digest)
+        if data is None:  # the cache's copy went missing during the build (another build cleared it)
+            raise RenderError(f"{self.path.name}: its bytes are gone from the cache; build again")
+        return data
+
+
+def plan(item, formats: tuple[str, ...], options: RenderOptions, out: Path, cache: Cache) -> dict[str, Output]:
+    """What each format of a guide read (`checking.Known`) needs: nothing (the file on disk is current),
+    a copy from the cache, or a render."""
+    folder = out / item.guide.slug / item.guide.meta.lang
+    planned = {}
+    for fmt in formats:
+        output = Output(fmt, folder / f"{item.guide.slug}-{item.guide.meta.lang}.{fmt}",
+                        inputs.render_key(item.source_key, fmt, options))
+        known = cache.get(output.key)
+        if known is not None:
+            output.facts = known["facts"]
+            if file_sha256(output.path) == known["digest"]:
+                output.digest, output.stale = known["digest"], False
+            elif cache.get_bytes(known["digest"]) is not None:  # deleted or edited by hand: from the cache
+                output.digest = known["digest"]
+        planned[fmt] = output
+    return planned
+
+
+def prepare_renderers(sources, keys: dict, formats, options: RenderOptions, cache: Cache, workers) -> None:
+    """Have a worker load WeasyPrint now, while the guides are read and checked, when some PDF is
+    not in the cache (known from the sources' bytes alone, before they are parsed)."""
+    for fmt in NEEDS:
+        if workers.jobs > 1 and fmt in formats and any(
+                cache.get(inputs.render_key(keys[path], fmt, options)) is None for path in sources):
+            workers.add(prepare, fmt, done=ignore_result, needs=NEEDS[fmt])
+
+
+def ignore_result(result) -> None:
+    if isinstance(result, BaseException):
+        raise result
+
+
+class Renders:
+    """Every render a build still needs, in the workers; each output handed to `on_ready` as soon as
+    its bytes are known. Failures are kept, and raised together once all have ended."""
+
+    def __init__(self, known, outputs: dict, cache: Cache, on_ready, progress):
+        self.known, self.outputs, self.cache = known, outputs, cache
+        self.on_ready, self.progress = on_ready, progress
+        self.errors: list[str] = []
+
+    def start(self, workers, options: RenderOptions, longest_first: bool) -> None:
+        """PDFs first (they take longest), or, when validating, the EPUBs and DOCX files first, so that
+        their validators (the slowest) start early."""
+        order = ("pdf", "docx", "epub") if longest_first else ("epub", "docx", "pdf")
+        todo = []
+        for item in self.known:
+            for output in self.outputs[item.guide.path].values():
+                if output.digest is None:
+                    todo.append((item, output))
+                else:
+                    self.on_ready(item, output)
+        for item, output in sorted(todo, key=lambda t: order.index(t[1].fmt) if t[1].fmt in order else len(order)):
+            workers.add(render_output, output.fmt, item.guide, options, done=self.done_with(item, output),
+                        needs=NEEDS.get(output.fmt))
+
+    def done_with(self, item, output: Output):
+        def done(result) -> None:
+            if isinstance(result, RenderError):
+                self.errors.append(str(result))
+                return
+            if isinstance(result, BaseException):
+                raise result
+            output.data, output.facts = result
+            output.digest = self.cache.put_bytes(output.data)
+            self.cache.put(output.key, {"digest": output.digest, "facts": output.facts})
+            self.progress.step(item.guide, f"rendered {output.fmt}")
+            self.on_ready(item, output)
+            if self.cache.has_bytes(output.digest):
+                output.data = None  # kept in the cache until it is written: a batch's memory stays flat
+        return done
+
+    def raise_errors(self) -> None:
+        if self.errors:
+            raise RenderError("\n".join(sorted(self.errors)))
+
+
+def write_outputs(result, outputs: dict[str, Output], cache: Cache) -> None:
+    """Write what changed (holding the output folder), and note each output's path and pages."""
+    folder = next(iter(outputs.values())).path.parent if outputs else None
+    if folder is not None and any(o.stale for o in outputs.values()):
+        remove_stale_temporaries(folder)
+    for fmt, output in outputs.items():
+        if output.stale:
+            write_atomic(output.path, output.bytes(cache))
+            output.data, output.stale = None, False
+        result.outputs[fmt] = output.path
+    result.out_dir = folder
+    result.pdf_pages = outputs["pdf"].facts.get("pages") if "pdf" in outputs else None
+
+
+def write_current_reports(result, root: Path, cache: Cache, outputs: dict[str, Output], checked: list,
+                          options: RenderOptions) -> None:
+    """report.json, report.html and accessibility.json, unless those on disk are the ones these very
+    inputs gave last time."""
+    key = report_key(result, root, outputs, checked, options)
+    recorded = cache.get(key) if key else None
+    if recorded is not None and all(file_sha256(result.out_dir / name) == recorded.get(name) for name in REPORTS):
+        return
+    from .report import write_reports
+    write_reports(result, root)
+    if key:
+        cache.put(key, {name: file_sha256(result.out_dir / name) for name in REPORTS})
+
+
+def report_key(result, root: Path, outputs: dict[str, Output], checked: list, options: RenderOptions) -> str | None:
+    """The reports' inputs: the guide's checks, the outputs' bytes, the validators' results and the
+    options (a failure's advice names the theme's files) (None when a validator's result is not cached:
+    the reports are then written every time)."""
+    if any(key is None for key in checked):
+        return None
+    return inputs.digest("reports", inputs.check_key(result.source_key), str(root.resolve()), str(result.out_dir),
+                         *sorted(f"{fmt} {o.digest}" for fmt, o in outputs.items()), *checked, repr(options))
+
+
+def write_library_index(out: Path, validate: bool, cache: Cache) -> None:
+    """The index of every guide in the output folder (this build's and earlier ones'), checked like a
+    guide's web page when the build validates. The page is made again every time (another build may
+    have added a guide); its validators' results are kept in the cache by the page's bytes."""
+    from .index import record_checks, write_index
+    page = write_index(out)
+    if validate:
+        record_checks(out, [index_check(tool, check, page, cache) for tool, check in validators("html")])
+
+
+def index_check(tool: str, check, page: Path, cache: Cache):
+    from .validate import run_safely
+    from .validate.runs import passing_trouble
+    key = inputs.validation_key(file_sha256(page), page.name, tool, "library index")
+    found = cache.get(key) if key else None
+    if found is None:
+        found = run_safely(tool, check, page, None)
+        if key and not passing_trouble(found):
+            cache.put(key, found)
+    return found
+
+
+def validators(fmt: str):
+    from . import validate  # looked up when used: a test may put its own validators in
+    return validate.validators(fmt)
