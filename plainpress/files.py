@@ -11,6 +11,18 @@ from pathlib import Path
 log = logging.getLogger("plainpress")
 
 
+def user_cache(name: str) -> Path | None:
+    """A folder of the user's cache (~/.cache/plainpress/NAME) for work done once per machine rather
+    than per build, such as compiled templates; None when it cannot be made (nothing is kept then)."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = base / "plainpress" / name
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file in the same folder, then rename it into place in one step."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -51,16 +51,11 @@ def environment(overrides: Path | None = None):
 def compiled_templates(jinja2):
     """Templates compiled once into the user's cache folder (Jinja checks each against its source):
     compiling them is a tenth of a second of every build."""
-    import os
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    from .files import user_cache
     # Jinja keys compiled code by template name, file and source, not by environment: the folder's
     # name keeps the sandbox's code apart from any unsandboxed environment's (an older plainpress).
-    folder = base / "plainpress" / f"jinja-{jinja2.__version__}-sandboxed"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    folder = user_cache(f"jinja-{jinja2.__version__}-sandboxed")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
 
 
 def css_string(text: str) -> Markup:

@@ -48,6 +48,24 @@ def embedded_fonts() -> dict[str, str]:
 
 
 def woff2(path) -> bytes:
+    """The font as WOFF2, kept in the user's cache under the hash of the font and the versions of the
+    tools that compress it: compressing both faces takes more than half a second, and every build
+    writes the library's index, which embeds them too."""
+    from ..cache import sha256
+    from ..files import user_cache, write_atomic
+    from ..inputs import package_versions
+    data = path.read_bytes()
+    folder = user_cache("woff2")
+    kept = folder / f"{sha256(repr(package_versions(('fonttools', 'brotli'))).encode() + data)}.woff2" if folder else None
+    if kept is not None and kept.is_file():
+        return kept.read_bytes()
+    made = compress(path)
+    if kept is not None:
+        write_atomic(kept, made)
+    return made
+
+
+def compress(path) -> bytes:
     from fontTools.ttLib import TTFont
     # recalcTimestamp=False: fontTools would otherwise stamp today's date into the font, and the same
     # source must give the same bytes on any day.
