@@ -33,6 +33,7 @@ class GuideResult:
     origin: object | None = None  # a translation's source and record (translate.memory.Origin)
     source_key: str = ""          # the hash of its inputs (inputs.source_key)
     pdf_pages: int | None = None
+    from_cache: list[str] = field(default_factory=list)  # the formats an earlier build made
 
     def translation_current(self) -> float | None:
         """The share of a translation that translates the present source; None for a source guide."""

@@ -179,7 +179,20 @@ def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> in
         print(report.summary(results, Path.cwd(), every_finding=args.command == "check", verbose=args.verbose))
         if args.command == "build":
             print(f"\nEvery guide in {args.out}, with its checks: {args.out / 'index.html'}")
+            used = cache_line(results, args.cache)
+            if used:
+                print(used)
     return finish(results, strict=args.strict)
+
+
+def cache_line(results, cache: Path) -> str | None:
+    """How much of a build came from the cache, when some did: why it took so little time."""
+    made = sum(len(r.outputs) for r in results)
+    cached = sum(len(r.from_cache) for r in results)
+    if not cached:
+        return None
+    rest = "nothing changed" if cached == made else f"{made - cached} rendered anew"
+    return f"{cached} of {made} outputs came from the cache in {cache}/, with their checks ({rest})"
 
 
 def bad_input(err: Exception) -> int:

@@ -25,6 +25,7 @@ class Output:
     key: str
     digest: str | None = None
     stale: bool = True                 # the file on disk is not these bytes: to be written
+    from_cache: bool = False           # made by an earlier build from the same inputs
     data: bytes | None = None          # its bytes, while they are not kept in the cache
     facts: dict = field(default_factory=dict)
 
@@ -47,9 +48,9 @@ def plan(item, formats: tuple[str, ...], options: RenderOptions, out: Path, cach
         if known is not None:
             output.facts = known["facts"]
             if file_sha256(output.path) == known["digest"]:
-                output.digest, output.stale = known["digest"], False
+                output.digest, output.stale, output.from_cache = known["digest"], False, True
             elif cache.get_bytes(known["digest"]) is not None:  # deleted or edited by hand: from the cache
-                output.digest = known["digest"]
+                output.digest, output.from_cache = known["digest"], True
         planned[fmt] = output
     return planned
 
@@ -124,6 +125,7 @@ def write_outputs(result, outputs: dict[str, Output], cache: Cache) -> None:
             output.data, output.stale = None, False
         result.outputs[fmt] = output.path
     result.out_dir = folder
+    result.from_cache = [fmt for fmt, output in outputs.items() if output.from_cache]
     result.pdf_pages = outputs["pdf"].facts.get("pages") if "pdf" in outputs else None
 
 
