@@ -56,7 +56,10 @@ def build(paths: list[Path], formats: tuple[str, ...], langs: tuple[str, ...], o
 def check_only(sources, keys, workers, run: Run) -> list[GuideResult]:
     """`plainpress check`: with more than one job, each worker reads and checks sources of its own."""
     known = read_all(sources, keys, run.cache, workers if run.jobs > 1 else None)
-    return check_all(known, run.cache, run.progress)
+    run.progress.start(k.guide for k in known)
+    results = check_all(known, run.cache, run.progress)
+    run.progress.clear()
+    return results
 
 
 def start_outputs(known, formats, options: RenderOptions, out: Path, validate: bool, workers, run: Run):
