@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import inputs
 from .cache import Cache
-from .checking import BuildInputError, GuideResult, check_all, check_theme_use, ignore, read_all
+from .checking import CHUNK, BuildInputError, GuideResult, check_all, check_theme_use, ignore, read_all
 from .files import exclusive
 from .languages import is_language_tag
 from .outputs import (Renders, plan, prepare_renderers, write_current_reports, write_library_index,
@@ -59,10 +59,15 @@ def build(paths: list[Path], formats: tuple[str, ...], langs: tuple[str, ...], o
 
 
 def check_only(sources, keys, options: RenderOptions, workers, run: Run) -> list[GuideResult]:
-    """`plainpress check`: with more than one job, each worker reads and checks sources of its own."""
-    known = read_all(sources, keys, run.cache, workers if run.jobs > 1 else None)
+    """`plainpress check`: with more than one job and more than a task's worth of sources, each worker
+    reads and checks sources of its own (for a few, starting a worker costs more than it saves)."""
+    parallel = run.jobs > 1 and len(sources) > CHUNK
+    known = read_all(sources, keys, run.cache, workers if parallel else None)
     check_theme_use(known, options)
-    return check_all(known, run.cache, run.progress)
+    run.progress.start(k.guide for k in known)
+    results = check_all(known, run.cache, run.progress)
+    run.progress.clear()
+    return results
 
 
 def start_outputs(known, formats, options: RenderOptions, out: Path, validate: bool, workers, run: Run):

@@ -144,8 +144,18 @@ class Workers:
     def __enter__(self) -> Workers:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, error_type, *_) -> None:
+        if error_type is not None:
+            self.abandon()
         self.close()
+
+    def abandon(self) -> None:
+        """After a failure (bad input found while a worker loads WeasyPrint): stop the workers at
+        once, rather than wait for what they are doing."""
+        pool = self._processes
+        if pool is not None:
+            for process in list((getattr(pool, "_processes", None) or {}).values()):  # 3.14: terminate_workers()
+                process.terminate()
 
 
 def settle(task: Task, future: Future) -> None:
