@@ -109,6 +109,7 @@ def import_file(path: Path, source_dir: Path) -> Imported:
                             "give --source-dir the folder that holds the guide")
     source = read_guide(source_path)
     returned = read(path, source)
+    returned.mismatches += left_as_source(returned, source)
     fatal = [x for x in returned.mismatches if x.fatal]
     if fatal:
         raise TranslationImportError(path, fatal)
@@ -123,6 +124,21 @@ def import_file(path: Path, source_dir: Path) -> Imported:
     write_source(guide, target_path)
     write_atomic(record.path, record_text(record).encode("utf-8"))
     return Imported(target_path, replaced, [x for x in returned.mismatches if not x.fatal])
+
+
+def left_as_source(returned: Returned, source: m.Guide) -> list[Mismatch]:
+    """A part whose words are still the source's (a paragraph not typed over) is not translated, whatever
+    the file says: it is not confirmed, so it neither replaces a translation nor counts as current."""
+    same = [u for u in units(source) if u.id in returned.reviewed and u.id in returned.texts
+            and re.search(r"[^\W\d_]", u.text) and " ".join(m.plain_text(returned.texts[u.id]).split()) ==
+            " ".join(u.text.split())]
+    returned.reviewed -= {u.id for u in same}
+    if not same:
+        return []
+    return [Mismatch(", ".join(u.id for u in same[:5]) + (f" and {len(same) - 5} more" if len(same) > 5 else ""),
+                     _clip(same[0].text), f"{len(same)} part{'s' if len(same) > 1 else ''} still in the source's words",
+                     "taken as not translated yet: `plainpress check` lists them; translate them and import again",
+                     fatal=False)]
 
 
 def merged_texts(source: m.Guide, current: m.Guide | None, returned: Returned, target: Path):

@@ -96,3 +96,29 @@ def test_a_file_that_does_not_map_changes_nothing(project, capsys):
     assert not (project / "source" / "sample" / "es.md").exists()
     err = capsys.readouterr().err
     assert "trans-unit questions-99" in err and "questions-3" in err
+
+
+def test_parts_left_in_the_source_words_are_not_translated_and_replace_nothing(project, capsys):
+    main(["translate", "export", "source/sample", "--to", "es", "--format", "xliff"])
+    xlf = project / "output" / "sample" / "translation" / "sample-en-es.xlf"
+    untouched = xlf.read_bytes()
+    translate_xliff(xlf)
+    main(["translate", "import", str(xlf)])
+    before = (project / "source" / "sample" / "es.md").read_text(encoding="utf-8")
+    xlf.write_bytes(untouched)
+    translate_xliff(xlf, lambda text: text)    # a tool that copied every source to its target
+    capsys.readouterr()
+    assert main(["translate", "import", str(xlf)]) == 0
+    out = capsys.readouterr().out
+    assert "replaced" not in out and "parts still in the source's words; taken as not translated yet" in out
+    assert (project / "source" / "sample" / "es.md").read_text(encoding="utf-8") == before
+
+
+def test_an_untouched_export_is_not_a_current_translation(project, capsys):
+    main(["translate", "export", "source/sample", "--to", "es", "--format", "xliff"])
+    xlf = project / "output" / "sample" / "translation" / "sample-en-es.xlf"
+    translate_xliff(xlf, lambda text: text)
+    assert main(["translate", "import", str(xlf)]) == 0
+    capsys.readouterr()
+    assert main(["check", "source/sample", "--lang", "es", "--strict", "-q"]) == 1
+    assert "[translation.missing]" in capsys.readouterr().out
