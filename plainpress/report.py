@@ -60,13 +60,19 @@ def guide_summary(result: GuideResult, root: Path, every_finding: bool = False, 
     if result.origin is not None:
         lines.append("  " + translation_sentence(translation_data(result)))
     advice = [f for f in result.findings if f.severity != "info" and f.rule != "reading.grade"]
-    if every_finding:
-        lines += [f"  {f}" for f in advice]
+    if every_finding:   # `check` also names each place of a plain-language note (italics shown in bold)
+        notes = [f for f in result.findings if f.severity == "info" and f.rule.startswith("plain.")]
+        lines += [f"  {f}" for f in sorted(advice + notes, key=_place)]
     elif advice:
         counts = Counter(f.rule for f in advice)
         lines.append("  Plain language: " + ", ".join(f"{n} {rule}" for rule, n in sorted(counts.items()))
                      + ("; details in report.html" if result.outputs else "; `plainpress check` lists them"))
     return "\n".join(lines)
+
+
+def _place(finding) -> tuple[str, int]:
+    file, _, line = finding.location.rpartition(":")
+    return (file, int(line)) if line.isdigit() else (finding.location, 0)
 
 
 def validator_line(result: ToolResult, verbose: bool = False) -> str:

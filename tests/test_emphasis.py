@@ -29,3 +29,10 @@ def test_the_pdf_and_epub_mark_emphasis_and_style_it_bold_upright():
     with zipfile.ZipFile(io.BytesIO(render_epub(guide))) as book:
         assert "<em>before</em>" in book.read("EPUB/chapter-01.xhtml").decode()
         assert "em, i { font-style: normal; font-weight: bold; }" in book.read("EPUB/reader.css").decode()
+
+
+def test_check_names_each_place_of_italics(capsys):
+    from plainpress.cli import main
+    assert main(["check", str(GUIDE)]) == 0
+    shown = [line for line in capsys.readouterr().out.splitlines() if "[plain.italic]" in line]
+    assert [line.split(": INFO")[0].rsplit(":", 1)[-1] for line in shown] == ["10", "19"]
