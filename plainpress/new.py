@@ -33,7 +33,7 @@ def new_guide(source_dir: Path, name: str, lang: str = "en", title: str = "", to
     target = source_dir / name / f"{lang}.md"
     if target.exists():
         raise NewGuideError(f"{target}: already exists; choose another name, or edit that file")
-    text = render(f"new/{template_language(lang)}.md", lang=Markup(lang),
+    text = render(f"new/{template_language(lang)}.md", lang=Markup(lang), english=lang.lower().startswith("en"),
                   title=Markup(json.dumps(title or name.replace("-", " ").capitalize(), ensure_ascii=False)),
                   date=Markup((today or dt.date.today()).isoformat()))
     write_atomic(target, text.encode("utf-8"))
