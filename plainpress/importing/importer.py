@@ -49,12 +49,28 @@ def import_document(path: Path, source_dir: Path, guide: str = "", lang: str = "
     findings = Findings()
     prepared = markdown_input.prepare(facts.text) if path.suffix.lower() in (".md", ".markdown") else None
     ast = pandoc_ast(path, prepared.text if prepared else (facts.text or None))
-    given = Given(dict(prepared.fields) if prepared else {}, ast.get("meta", {}), facts, lang)
+    given = Given(dict(prepared.fields) if prepared else {}, ast.get("meta", {}), facts, lang, body_words(ast["blocks"]))
     adapter = Adapter(findings, metadata.language(given, findings))
     blocks = adapter.blocks(ast["blocks"])
     if adapter.inlines.tracked:
         raise ImportRefused("the document holds tracked changes; accept or reject them all, save, and import it again")
     return _Shaping(path, source_dir, guide, given, adapter, findings, prepared).run(blocks)
+
+
+def body_words(node, limit: int = 2000) -> list[str]:
+    """The first words of pandoc's AST (its `Str` items): enough to tell the text's language."""
+    found: list[str] = []
+    stack = [node]
+    while stack and len(found) < limit:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if item.get("t") == "Str" and isinstance(item.get("c"), str):
+                found.append(item["c"].strip(".,;:!?¡¿()\"'"))
+            else:
+                stack.extend(reversed([v for v in item.values() if isinstance(v, (list, dict))]))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return found
 
 
 class _Shaping:

@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import model as m
 from ..labels import LABELS, labels
-from ..languages import is_language_tag
+from ..languages import is_language_tag, language_name, language_of_words
 from ..source.front_matter import MAX_RUNNING_TITLE
 from .facts import Facts, plain_date
 from .findings import Findings
@@ -36,6 +36,7 @@ class Given:
     pandoc: dict                    # pandoc's own metadata (title, subtitle; lang from HTML)
     facts: Facts
     lang_option: str = ""
+    words: list[str] = field(default_factory=list)   # the body's words, to tell its language by
 
 
 def meta_text(value) -> str:
@@ -74,6 +75,12 @@ def language(given: Given, findings: Findings) -> str:
             if where in ("--lang", "the front matter"):
                 return tag
             primary = tag.split("-")[0].lower()
+            seen, share = language_of_words(given.words)
+            if seen and seen != primary and share >= 0.6:
+                findings.add("meta:lang", "lang", f"`lang: {seen}`: the text's words are {language_name(seen)}, "
+                             f"though {where} say `{tag}`",
+                             f"check it; give --lang to say which language the document is in")
+                return seen
             if primary != tag:
                 findings.add("meta:lang", "lang", f"`lang: {primary}` from {where}, which say `{tag}`",
                              f"write `lang: {tag}` (and name the file {tag}.md) if the regional spelling matters")

@@ -156,3 +156,15 @@ def test_a_spanish_handout_keeps_its_accents_and_its_glossary_and_note_are_found
     assert "title: Cómo cuidar su espalda" in text
     assert "::: note\nSi el dolor baja por la pierna, llame a la clínica.\n:::" in text
     assert "## Palabras útiles\n\nCiática\n: Dolor que baja por la pierna." in text
+
+
+def test_the_words_tell_the_language_when_the_styles_say_another():
+    from plainpress.importing.findings import Findings
+    from plainpress.importing.facts import Facts
+    from plainpress.importing.metadata import Given, language
+    words = ("La diabetes puede quitar la sensación en los pies. Por eso, mire sus pies todos los días "
+             "y use zapatos que no le aprieten. Si ve una herida, llame a su médico.").split()
+    findings = Findings()
+    facts = Facts(lang="en-US", lang_from="the document's styles")
+    assert language(Given({}, {}, facts, "", words), findings) == "es"
+    assert language(Given({}, {}, facts, "", ["Take", "the", "pill", "with", "water"]), Findings()) == "en"
