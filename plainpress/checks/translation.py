@@ -10,9 +10,14 @@ from ..translate.units import Unit, units
 
 def translation_findings(target: m.Guide, source: m.Guide, record: Record) -> list[Finding]:
     """[translation.stale] where the source changed since, [translation.missing] for source units
-    never translated, [translation.orphan] for translations of units the source no longer has."""
+    never translated, [translation.orphan] for translations of units the source no longer has.
+
+    Ids are places in a section: when a block is added or removed above, the parts after it move.
+    A recorded text that the source still has elsewhere is said to have moved, never "deleted"."""
     mine = {u.id: u for u in units(target)}
     theirs = {u.id: u for u in units(source)}
+    elsewhere = {_words(u.text): u for u in theirs.values()}
+    recorded = {_words(e.source): k for k, e in record.entries.items()}
     language = language_name(source.meta.lang)
     found = []
     for unit_id, unit in theirs.items():
@@ -23,16 +28,43 @@ def translation_findings(target: m.Guide, source: m.Guide, record: Record) -> li
                                  f"{_where(source, unit, short=True)} is not translated yet: “{_clip(unit.text)}”",
                                  f"translate it: `plainpress translate export {source.folder}` sends it to a translator"))
         elif entry.digest != unit.digest:
-            found.append(Finding("warning", "translation.stale", here,
-                                 f"translates an older version of {_where(source, unit, short=True)}; "
-                                 f"the {language} now reads “{_clip(unit.text)}”",
-                                 "have it translated again (the export marks it for review)"))
+            found.append(_changed(here, entry.source, unit, elsewhere, recorded, source, language))
     for unit_id in sorted(set(record.entries) - set(theirs)):
-        found.append(Finding("warning", "translation.orphan", _where(target, mine.get(unit_id)),
-                             f"translates text that {source.path.name} no longer has: "
-                             f"“{_clip(record.entries[unit_id].source)}”",
-                             "delete it here, or import a new translation of the guide"))
+        found.append(_gone(_where(target, mine.get(unit_id)), record.entries[unit_id].source, elsewhere, source))
     return found
+
+
+def _changed(here: str, old: str, unit: Unit, elsewhere: dict, recorded: dict, source: m.Guide,
+             language: str) -> Finding:
+    moved = elsewhere.get(_words(old))
+    if moved is not None and moved.id != unit.id:
+        return _moved(here, old, moved, source)
+    if moved is None and recorded.get(_words(unit.text), unit.id) != unit.id:   # removed; the next moved up
+        return _gone(here, old, elsewhere, source)
+    return Finding("warning", "translation.stale", here,
+                   f"translates an older version of {_where(source, unit, short=True)}; "
+                   f"the {language} now reads “{_clip(unit.text)}”",
+                   "have it translated again (the export marks it for review)")
+
+
+def _gone(here: str, old: str, elsewhere: dict, source: m.Guide) -> Finding:
+    moved = elsewhere.get(_words(old))
+    if moved is not None:
+        return _moved(here, old, moved, source)
+    return Finding("warning", "translation.orphan", here, f"translates text that {source.path.name} no longer has: "
+                   f"“{_clip(old)}”", "delete it here, or import a new translation of the guide")
+
+
+def _moved(here: str, old: str, moved: Unit, source: m.Guide) -> Finding:
+    return Finding("warning", "translation.moved", here,
+                   f"translates “{_clip(old)}”, which is now at {_where(source, moved, short=True)}: "
+                   "a block above it was added or removed",
+                   f"keep it; export and import the translation again to line the parts up "
+                   f"(`plainpress translate export {source.folder}`)")
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def current_share(target: m.Guide, source: m.Guide, record: Record) -> float:

@@ -1,6 +1,7 @@
 """Stale translations: change one English paragraph, and exactly that unit is reported in es."""
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 
 from conftest import SAMPLE
@@ -53,3 +54,16 @@ def test_new_and_removed_source_units_are_missing_and_orphan():
     found = {(f.rule, f.location.rsplit("/", 1)[-1]): f.message for f in translation_findings(target, source, record)}
     assert found == {("translation.missing", "es.md:48"): "en.md:48 is not translated yet: “What is this pill for?”",
                      ("translation.orphan", "es.md:1"): "translates text that en.md no longer has: “An old paragraph.”"}
+
+
+def test_a_deleted_list_item_is_the_orphan_and_the_next_one_has_moved(tmp_path):
+    source = read_guide(SAMPLE)
+    target, record = spanish_of(source)
+    shorter = tmp_path / "sample" / "en.md"   # the same guide without its first question: ids after it shift
+    shutil.copytree(SAMPLE.parent, shorter.parent)
+    shorter.write_text(SAMPLE.read_text(encoding="utf-8").replace("- What is this pill for?\n", ""), encoding="utf-8")
+    found = [(f.rule, f.location.rsplit("/", 1)[-1], f.message) for f in translation_findings(target, read_guide(shorter), record)]
+    assert found == [
+        ("translation.orphan", "es.md:48", "translates text that en.md no longer has: “What is this pill for?”"),
+        ("translation.moved", "es.md:49", "translates “What if I forget one?”, which is now at en.md:48: "
+                                          "a block above it was added or removed")]
