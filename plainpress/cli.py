@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> in
                                  report_root=settings.project,  # report.json names files from the project
                                  run=how_to_run(args, settings))
     except (SourceError, pipeline.BuildInputError, RenderError, ThemeError) as err:
-        return bad_input(err)
+        return bad_input(err, args.command)
     from . import report
     if args.quiet:
         shown = report.problems(results)
@@ -195,8 +195,8 @@ def cache_line(results, cache: Path) -> str | None:
     return f"{cached} of {made} outputs came from the cache in {cache}/, with their checks ({rest})"
 
 
-def bad_input(err: Exception) -> int:
-    print(f"plainpress: cannot build:\n{err}", file=sys.stderr)
+def bad_input(err: Exception, command: str = "build") -> int:
+    print(f"plainpress: cannot {command}:\n{err}", file=sys.stderr)
     return EXIT_INPUT
 
 

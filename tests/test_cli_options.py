@@ -57,7 +57,7 @@ def test_a_missing_language_lists_the_languages_there_are(guide, capsys):
     assert problem([guide], ("fr",)) == f"no `fr` source in {guide}; it has: en, es"
     assert problem([guide], ("fr", "de")) == f"no `fr` or `de` source in {guide}; it has: en, es"
     assert main(["check", str(guide), "--lang", "fr"]) == 2
-    assert capsys.readouterr().err == f"plainpress: cannot build:\nno `fr` source in {guide}; it has: en, es\n"
+    assert capsys.readouterr().err == f"plainpress: cannot check:\nno `fr` source in {guide}; it has: en, es\n"
 
 
 def test_a_missing_file_is_no_such_file_and_says_what_the_guide_has(guide):
@@ -83,7 +83,7 @@ def test_a_file_that_is_not_markdown_and_a_folder_without_sources(guide, tmp_pat
 def test_a_lang_that_is_not_a_tag_is_bad_input(guide, capsys):
     assert main(["check", str(guide), "--lang", "en,english"]) == 2
     assert capsys.readouterr().err == (
-        "plainpress: cannot build:\n--lang: english is not a language tag; use BCP 47 tags such as en, es, pt-BR\n")
+        "plainpress: cannot check:\n--lang: english is not a language tag; use BCP 47 tags such as en, es, pt-BR\n")
 
 
 # Why the exit status is 1 -------------------------------------------------------------------------

@@ -83,7 +83,7 @@ def test_a_folder_without_sources_says_where_it_looked(tmp_path, monkeypatch, ca
     monkeypatch.chdir(tmp_path)
     assert main(["check"]) == 2
     assert capsys.readouterr().err == (
-        "plainpress: cannot build:\nsource: no such folder; run plainpress in a folder holding "
+        "plainpress: cannot check:\nsource: no such folder; run plainpress in a folder holding "
         "source/<guide>/<lang>.md (or set `source` in [tool.plainpress] of its pyproject.toml), "
         "or name a guide's folder\n")
 

@@ -74,7 +74,7 @@ def test_check_reads_the_theme_too(tmp_path, capsys):
         f"{theme}/templates/html/page.css:1: the text size 12pt is below large print's 18 pt (24 px); "
         "use 18pt or more (headings 20pt or more), or leave sizes to plainpress's style sheet")
     assert main(["check", str(SAMPLE), "--theme", str(tmp_path / "nothing")]) == 2
-    assert capsys.readouterr().err == f"plainpress: cannot build:\n{tmp_path}/nothing: no such theme folder; " \
+    assert capsys.readouterr().err == f"plainpress: cannot check:\n{tmp_path}/nothing: no such theme folder; " \
                                       "give the folder that holds theme.yaml\n"
 
 
