@@ -182,7 +182,6 @@ def translation_data(result: GuideResult) -> dict | None:
 
 
 def translation_sentence(data: dict) -> str:
-    from .languages import language_name
     parts = [f"{n} {what}" for n, what in ((data["stale"], "translate an older text"),
                                            (data["missing"], "are not translated yet"),
                                            (data["orphan"], "translate text the source no longer has")) if n]

@@ -6,7 +6,6 @@ A theme's `templates/` folder comes first: a file there named like one of ours (
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 import traceback
 from functools import lru_cache
@@ -15,7 +14,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import model as m
-from .labels import labels, long_date  # noqa: F401 - the renderers take them from here
+from .labels import long_date
 from .render import RenderError
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

@@ -79,7 +79,7 @@ def language(given: Given, findings: Findings) -> str:
             if seen and seen != primary and share >= 0.6:
                 findings.add("meta:lang", "lang", f"`lang: {seen}`: the text's words are {language_name(seen)}, "
                              f"though {where} say `{tag}`",
-                             f"check it; give --lang to say which language the document is in")
+                             "check it; give --lang to say which language the document is in")
                 return seen
             if primary != tag:
                 findings.add("meta:lang", "lang", f"`lang: {primary}` from {where}, which say `{tag}`",

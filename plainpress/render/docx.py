@@ -11,7 +11,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Inches, Pt
 
 from .. import model as m
-from ..templating import TEMPLATES, labels, long_date
+from ..labels import labels, long_date
+from ..templating import TEMPLATES
 from ..theme.wear import Worn, wear
 from ..translate import units as ids
 from . import RenderOptions, _zip

@@ -10,7 +10,8 @@ import io
 from functools import lru_cache
 
 from .. import model as m
-from ..templating import labels, render
+from ..labels import labels
+from ..templating import render
 from ..theme.wear import wear
 from . import FONT_FILES, MEDIA_TYPES, RenderOptions, font_dir
 

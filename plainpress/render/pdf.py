@@ -11,7 +11,8 @@ from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from .. import model as m
-from ..templating import TEMPLATES, labels, render
+from ..labels import labels
+from ..templating import TEMPLATES, render
 from ..theme.wear import Worn, wear
 from . import MEDIA_TYPES, RenderError, RenderOptions, font_dir
 

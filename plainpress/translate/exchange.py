@@ -15,8 +15,7 @@ from pathlib import Path
 from .. import model as m
 from ..languages import is_language_tag
 from .returned import Header, Mismatch, Returned, TranslationImportError
-from .returned import header_for
-from .units import Unit, block_units, content_digest, source_digest, units
+from .units import Unit, block_units, content_digest, units
 
 SOURCE_FOLDER = "source"
 
@@ -31,7 +30,6 @@ def source_name(guide: m.Guide) -> str:
     return f"{SOURCE_FOLDER}/{guide_name(guide)}/{guide.path.name}"
 
 
-exported_header = header_for   # one header for every format
 
 
 def to_translate(source: m.Guide) -> list[Unit]:

@@ -18,9 +18,9 @@ from .. import model as m
 from ..source.inline_reader import read_inlines
 from ..source.inline_writer import write_inlines
 from ..untrusted import UntrustedFileError, read_text
-from .exchange import Entry, Wording, check_header, exported_header, first_words, gather, source_name, \
+from .exchange import Entry, Wording, check_header, first_words, gather, source_name, \
     to_translate, unit_notes
-from .returned import Header, Previous, Returned
+from .returned import Header, Previous, Returned, header_for
 from .units import Unit
 
 FIELDS = {"guide": "X-Plainpress-Guide", "source_lang": "X-Plainpress-Source-Language",
@@ -41,7 +41,7 @@ WORDING = Wording(
 
 def export_po(source: m.Guide, target_lang: str, previous: dict[str, Previous]) -> bytes:
     """The guide's units to translate into `target_lang`, with the translations so far as msgstr."""
-    header = exported_header(source, target_lang)
+    header = header_for(source, target_lang)
     catalog = polib.POFile(wrapwidth=78)
     catalog.header = GUIDANCE
     catalog.metadata = _metadata(header)

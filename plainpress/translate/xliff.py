@@ -19,9 +19,9 @@ from lxml import etree
 
 from .. import model as m
 from ..untrusted import check_size, parse_xml
-from .exchange import (Entry, Wording, addresses, check_header, exported_header, first_words, gather, source_name,
+from .exchange import (Entry, Wording, addresses, check_header, first_words, gather, source_name,
                        to_translate, unit_notes)
-from .returned import Header, Mismatch, Previous, Returned, TranslationImportError
+from .returned import Header, Mismatch, Previous, Returned, TranslationImportError, header_for
 from .units import Unit, units
 from .xliff_inline import OURS, XLIFF, from_xml, numbered, target_ids, to_xml
 
@@ -46,7 +46,7 @@ def q(name: str) -> str:
 
 def export_xliff(source: m.Guide, target_lang: str, previous: dict[str, Previous]) -> bytes:
     """The guide's units to translate into `target_lang`, with the translations so far as targets."""
-    header = exported_header(source, target_lang)
+    header = header_for(source, target_lang)
     root = etree.Element(q("xliff"), version="1.2", nsmap={None: XLIFF, "plainpress": OURS})
     file = etree.SubElement(root, q("file"), _file_attributes(source, header))
     etree.SubElement(etree.SubElement(file, q("header")), q("note")).text = GUIDANCE

@@ -114,7 +114,7 @@ def test_a_picture_without_alt_text_is_written_so_that_check_names_its_line(impo
     [problem] = result.problems
     assert finding.location.endswith(f"/en.md:{problem.loc.line}")
     assert problem.message == "the image `picture-2.png` has no alt text"
-    assert f"\n![](picture-2.png)\n" in result.text and "![A person walking with a walker](picture-1.png)" in result.text
+    assert "\n![](picture-2.png)\n" in result.text and "![A person walking with a walker](picture-1.png)" in result.text
 
 
 @pytest.mark.slow

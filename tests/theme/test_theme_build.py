@@ -8,7 +8,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from conftest import IN_CI, ROOT, SAMPLE
+from conftest import IN_CI, ROOT, SAMPLE, require_tool
 from plainpress.cli import main
 from themes import EXAMPLE, PLAIN_YAML, copy_theme
 
@@ -125,8 +125,7 @@ def test_a_large_print_failure_under_a_theme_names_the_override(tmp_path):
                           "{% block style %}{{ super() }}\nh2 { font-size: 18pt; }\n{% endblock %}\n"}))
     [result] = pipeline.build([SAMPLE], ("pdf",), (), tmp_path / "out", RenderOptions(theme=theme), validate=True)
     [large_print] = [r for r in result.validation["pdf"] if r.tool == "large-print"]
-    if not large_print.checked:
-        pytest.skip(large_print.note)
+    require_tool(large_print.checked, f"the large-print check ({large_print.note})")
     finding = next(f for f in large_print.findings if f.rule == "pdf.heading-size")
     assert finding.hint == ("large-print.css: h1 at least 22pt, h2..h6 at least 20pt (a theme is in use: its "
                             f"override {tmp_path}/theme/templates/pdf/guide.html may cause this; build without "

@@ -14,7 +14,7 @@ import pytest
 from lxml import html as lxml_html
 
 from conftest import FOOT_CARE_ES, SAMPLE
-from outputs_text import docx_text, epub_documents, pdf_text
+from outputs_text import epub_documents, pdf_text
 from plainpress import model as m
 from plainpress import pipeline
 from plainpress.render import FORMATS, RenderOptions

@@ -16,7 +16,6 @@ from plainpress.source import read_guide
 from plainpress.translate.docx_export import export_docx
 from plainpress.translate.docx_import import read_docx
 from plainpress.translate.docx_inlines import same_address
-from plainpress.translate.units import units
 from plainpress.translate.returned import Header, TranslationImportError
 from plainpress.translate.units import units
 

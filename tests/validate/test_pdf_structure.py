@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pikepdf
 import pytest
@@ -28,7 +29,7 @@ def structure_of(path):
         return read_structure(pdf)
 
 
-def planted(source, tmp_path, change) -> "pathlib.Path":  # noqa: F821
+def planted(source, tmp_path, change) -> Path:
     """A copy of the PDF with `change(pdf)` applied."""
     path = tmp_path / "planted.pdf"
     with pikepdf.open(source) as pdf:
