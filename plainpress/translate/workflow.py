@@ -182,7 +182,10 @@ def write_source(guide: m.Guide, target: Path) -> None:
         try:
             back = read_guide(probe)
         except SourceError as err:
-            raise WorkflowError(f"{target}: the translation would not read back as a source:\n{err}") from None
+            problems = str(err).replace(str(probe), str(target))   # name the file the writer will open
+            raise WorkflowError(f"{target}: nothing was written; the translation, as it is, would not build:\n"
+                                f"{problems}\nmend it in the translated file, or in the source and export again; "
+                                "then import again") from None
     if m.without_locations(replace(back, path=guide.path, slug=guide.slug)) != m.without_locations(guide):
         raise WorkflowError(f"{target}: the translation would not read back as written; nothing was changed")
     write_atomic(target, text.encode("utf-8"))

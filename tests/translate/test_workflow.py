@@ -122,3 +122,16 @@ def test_an_untouched_export_is_not_a_current_translation(project, capsys):
     capsys.readouterr()
     assert main(["check", "source/sample", "--lang", "es", "--strict", "-q"]) == 1
     assert "[translation.missing]" in capsys.readouterr().out
+
+
+def test_a_translation_that_would_not_build_is_refused_naming_its_own_file(project, capsys):
+    main(["translate", "export", "source/sample", "--to", "es", "--format", "xliff"])
+    xlf = project / "output" / "sample" / "translation" / "sample-en-es.xlf"
+    translate_xliff(xlf, lambda text: "Una guía de ejemplo con un título demasiado largo" if text == "A sample guide"
+                    else f"ES {text}")
+    assert main(["translate", "import", str(xlf)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[1:3] == ["source/sample/es.md: nothing was written; the translation, as it is, would not build:",
+                        "source/sample/es.md:2: the title has 49 characters, too many for the page footer; "
+                        "add `short_title:` with 45 characters or fewer for the footer"]
+    assert sorted(p.name for p in (project / "source" / "sample").iterdir()) == ["en.md", "shapes.png"]
