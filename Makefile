@@ -2,8 +2,8 @@
 # Set-up installs only what is missing: the Python packages into .venv; the Debian programs the
 # validators and tests need (LibreOffice, its Python bridge python3-uno for the system python3, which
 # drives Writer in the translation tests, Chromium, poppler, faketime), Liberation Sans (Arial's
-# metrics, for the DOCX) and DejaVu Sans (scripts Atkinson Hyperlegible lacks, e.g. Greek and
-# Cyrillic), Java for EPUBCheck, Pango for WeasyPrint; and DAISY Ace from npm into node_modules/
+# metrics, for the DOCX), DejaVu Sans, Noto (fonts-noto-core: Latin with Vietnamese, Cyrillic, Greek,
+# Arabic, Hebrew, Devanagari, Thai...; fonts-noto-cjk: Chinese, Japanese and Korean faces), Java for EPUBCheck, Pango for WeasyPrint; and DAISY Ace from npm into node_modules/
 # (it needs Node 20, which the machines here have; Debian's own nodejs is only a fallback). The web
 # page's check runs the axe-core that Ace ships in the same Chromium, through Playwright for Python
 # (a pip package that brings its own driver; no browser is ever downloaded: no `playwright install`).
@@ -43,6 +43,8 @@ debian-tools:
 	ldconfig -p | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	fc-list | grep -qi "Liberation Sans" || missing="$$missing fonts-liberation"; \
 	fc-list | grep -qi "DejaVu Sans" || missing="$$missing fonts-dejavu-core"; \
+	fc-list | grep -qi "Noto Sans Arabic" || missing="$$missing fonts-noto-core"; \
+	fc-list | grep -qi "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \

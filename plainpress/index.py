@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 
 from .files import write_atomic
-from .labels import long_date
+from .languages import long_date
 from .languages import language_name
 from .render.html import embedded_fonts
 from .report import VALIDATOR_WORDS

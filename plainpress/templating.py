@@ -14,7 +14,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import model as m
-from .labels import long_date
+from .languages import fill, long_date
 from .render import RenderError
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -43,6 +43,8 @@ def environment(overrides: Path | None = None):
     env.filters["mark_words"] = mark_words
     env.filters["keep_hyphenated"] = keep_hyphenated
     env.filters["css_string"] = css_string
+    env.filters["css_counters"] = css_counters
+    env.filters["fill"] = lambda text, **values: fill(text, **{k: str(v) for k, v in values.items()})
     env.filters["printed_address"] = printed_address
     return env
 
@@ -60,6 +62,14 @@ def compiled_templates(jinja2):
 def css_string(text: str) -> Markup:
     """Text for inside a CSS "..." string: backslashes, quotes, line ends and `<` escaped as CSS escapes."""
     return Markup("".join(f"\\{ord(c):x} " if c in '\\"\n\r<>&' else c for c in text))
+
+
+def css_counters(label: str) -> Markup:
+    """"page {page} of {pages}" as CSS content: the words as strings, the numbers as page counters,
+    in the label's own order (Korean puts the total first)."""
+    parts = re.split(r"(\{page\}|\{pages\})", label)
+    return Markup(" ".join({"{page}": "counter(page)", "{pages}": "counter(pages)"}.get(p) or f'"{css_string(p)}"'
+                           for p in parts if p))
 
 
 HYPHENATED = re.compile(r"\w+(?:[-\u2010]\w+)+")

@@ -33,7 +33,7 @@ from hypothesis import strategies as st
 
 from conftest import SAMPLE
 from plainpress import model as m
-from plainpress.labels import labels
+from plainpress.languages import labels
 from plainpress.source import read_guide
 from plainpress.source.body import markdown
 from plainpress.source.headings import Ids

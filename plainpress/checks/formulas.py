@@ -73,8 +73,8 @@ def base_language(lang: str) -> str:
 
 
 def language_name(lang: str) -> str:
-    from ..languages import NAMES
-    return NAMES.get(base_language(lang), f"`{lang}`")
+    from ..languages import language_name as name
+    return name(lang)
 
 
 def scored(lang: str) -> bool:

@@ -8,7 +8,7 @@ The paragraph style of each block (pandoc's `custom-style`, from a DOCX) is kept
 from __future__ import annotations
 
 from .. import model as m
-from ..labels import labels
+from ..languages import labels
 from ..source.body import MAX_LIST_DEPTH
 from . import tables
 from .findings import Findings

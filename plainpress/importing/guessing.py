@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .. import model as m
-from ..labels import labels
+from ..languages import labels
 from .findings import Findings
 from .inlines import merged, rebuilt, trimmed
 

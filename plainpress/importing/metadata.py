@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .. import model as m
-from ..labels import LABELS, labels
+from ..languages import fill, labels, long_date as written_date
 from ..languages import is_language_tag, language_name, language_of_words
 from ..source.front_matter import MAX_RUNNING_TITLE
 from .facts import Facts, plain_date
@@ -148,9 +148,9 @@ def title_block(blocks: list[m.Block], lang: str) -> tuple[dict[str, str], list[
     rest = list(blocks)
     for block in blocks[:2]:
         text = " ".join(m.plain_text(block.content).split()) if isinstance(block, m.Paragraph) else ""
-        audience = re.fullmatch(rf"{re.escape(words['for'])}: (.+)", text)
-        about = re.fullmatch(rf"(?:(.+?)\. )?(?:{re.escape(words['version'])} (\S+?)\. )?"
-                             rf"{re.escape(words['reviewed'])}: (.+?)\.?", text)
+        audience = re.fullmatch(pattern(words["for"], audience="(.+)"), text)
+        about = re.fullmatch(r"(?:(.+?)\. )?(?:" + pattern(words["version"], version=r"(\S+?)") + " )?"
+                             + pattern(words["reviewed"], date="(.+?)") + r"\.?", text)
         if audience:
             fields["audience"] = audience.group(1)
         elif about and long_date(about.group(3), lang):
@@ -166,22 +166,29 @@ def running_title(headers: list[str], lang: str) -> tuple[str, list[str]]:
     """The running title of the footer plainpress writes ("<title> - page N of M", whose numbers are
     fields), and the other headers and footers."""
     words = labels(lang)
-    ours = re.compile(rf"(.+) - {re.escape(words['page'])}(?: \d+)? {re.escape(words['of'])}(?: \d+)?")
+    ours = re.compile(r"(.+) - " + pattern(words["page"], page=r"\s*\d*\s*", pages=r"\s*\d*\s*"))
     found = [ours.fullmatch(text) for text in headers]
     title = next((f.group(1) for f in found if f), "")
     return title, [text for text, f in zip(headers, found) if not f]
 
 
+def pattern(label: str, **groups: str) -> str:
+    """A label as a regular expression: each placeholder its group, spaces loose, a last full stop optional."""
+    text = re.escape(label).replace(r"\ ", r"\s*")
+    for name, group in groups.items():
+        text = text.replace(re.escape("{" + name + "}"), group)
+    return text.removesuffix(r"\.") + r"\.?"
+
+
 def long_date(text: str, lang: str) -> dt.date | None:
-    """The date of `labels.long_date` (`23 November 2026`) read back."""
-    words = LABELS.get(lang.split("-")[0].lower(), LABELS["en"])
-    months = words["months"].split()
-    pattern = re.escape(words["date"]).replace(r"\{day\}", r"(?P<day>\d{1,2})").replace(
-        r"\{month\}", r"(?P<month>\w+)").replace(r"\{year\}", r"(?P<year>\d{4})").replace(r"\ ", r"\s+")
-    found = re.fullmatch(pattern, " ".join(text.split()))
-    if not found or found.group("month") not in months:
+    """The date `languages.long_date` writes, read back: the year's days written the same way, compared."""
+    found = re.search(r"\d{4}", text)
+    if not found:
         return None
-    try:
-        return dt.date(int(found.group("year")), months.index(found.group("month")) + 1, int(found.group("day")))
-    except ValueError:
-        return None
+    year, wanted = int(found.group()), " ".join(text.replace("\u00a0", " ").split()).rstrip(".")
+    day = dt.date(year, 1, 1)
+    while day.year == year:
+        if " ".join(written_date(day, lang).replace("\u00a0", " ").split()).rstrip(".") == wanted:
+            return day
+        day += dt.timedelta(days=1)
+    return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from .. import model as m
-from ..labels import labels
+from ..languages import labels
 from ..source.headings import Ids, same_title
 from .findings import Findings
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from functools import lru_cache
 
 import docx
@@ -11,7 +12,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Inches, Pt
 
 from .. import model as m
-from ..labels import labels, long_date
+from ..languages import fill, labels, long_date
 from ..templating import TEMPLATES
 from ..theme.wear import Worn, wear
 from ..translate import units as ids
@@ -121,15 +122,20 @@ def set_properties(document, meta: m.Meta) -> None:
     props.revision = 1
 
 
+FIELDS = {"{page}": "PAGE", "{pages}": "NUMPAGES"}   # the footer label's placeholders as Word fields
+
+
 def add_footer(document, meta: m.Meta) -> None:
     """"Title - page N of M" on every page, worded as the PDF's footer, in the Footer style."""
     words = labels(meta.lang)
     paragraph = document.sections[0].footer.paragraphs[0]
     paragraph.style = document.styles["Footer"]
-    paragraph.add_run(f"{meta.running_title} - {words['page']} ")
-    ox.add_field(paragraph, "PAGE")
-    paragraph.add_run(f" {words['of']} ")
-    ox.add_field(paragraph, "NUMPAGES")
+    parts = re.split(r"(\{page\}|\{pages\})", f"{meta.running_title} - {words['page']}")
+    for part in parts:
+        if part in FIELDS:
+            ox.add_field(paragraph, FIELDS[part])
+        elif part:
+            paragraph.add_run(part)
 
 
 def docx_colour(colour: str) -> str:
@@ -192,11 +198,11 @@ class _Writer:
         if meta.subtitle:
             self.paragraph((m.Text(meta.subtitle),), "Subtitle", ids.meta_id("subtitle"))
         if meta.audience:
-            label = f"{words['for']}: " if self.audience_label else ""
-            self.paragraph((m.Text(label + meta.audience),), "Normal", ids.meta_id("audience"))
+            text = fill(words["for"], audience=meta.audience) if self.audience_label else meta.audience
+            self.paragraph((m.Text(text),), "Normal", ids.meta_id("audience"))
         about = [meta.organisation + "." if meta.organisation and self.organisation_in_about else "",
-                 f"{words['version']} {meta.version}." if meta.version else "",
-                 f"{words['reviewed']}: {long_date(meta.date, meta.lang)}."]
+                 fill(words["version"], version=meta.version) if meta.version else "",
+                 fill(words["reviewed"], date=long_date(meta.date, meta.lang))]
         self.paragraph((m.Text(" ".join(x for x in about if x)),), "Normal")
         for block in self.guide.blocks:
             self.block(block)

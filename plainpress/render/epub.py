@@ -13,7 +13,7 @@ import uuid
 from ebooklib import epub
 
 from .. import model as m
-from ..labels import labels
+from ..languages import labels
 from ..templating import render
 from ..theme.wear import wear
 from . import FONT_FILES, RenderOptions, _zip, font_dir

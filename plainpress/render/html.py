@@ -10,7 +10,7 @@ import io
 from functools import lru_cache
 
 from .. import model as m
-from ..labels import labels
+from ..languages import labels
 from ..templating import render
 from ..theme.wear import wear
 from . import FONT_FILES, MEDIA_TYPES, RenderOptions, font_dir

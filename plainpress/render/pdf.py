@@ -11,7 +11,7 @@ from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from .. import model as m
-from ..labels import labels
+from ..languages import labels
 from ..templating import TEMPLATES, render
 from ..theme.wear import Worn, wear
 from . import MEDIA_TYPES, RenderError, RenderOptions, font_dir

@@ -13,7 +13,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 
 from .. import model as m
-from ..labels import labels
+from ..languages import labels
 from ..languages import is_language_tag
 from .headings import Ids, heading_hint, leading_title, level_shift, marks, own_id, same_title, without_own_id
 from .images import read_image_file

@@ -17,7 +17,7 @@ from urllib.parse import quote
 import yaml
 
 from .. import model as m
-from ..labels import labels
+from ..languages import labels
 from .headings import Ids
 from .inline_writer import write_inlines, write_plain
 

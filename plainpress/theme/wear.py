@@ -7,7 +7,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from .. import model as m
-from ..labels import labels
+from ..languages import labels
 from ..source.problems import Problem
 from . import Texts, Theme
 

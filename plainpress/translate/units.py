@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass, replace
 
 from .. import model as m
-from ..labels import labels
+from ..languages import labels
 
 META_FIELDS = ("title", "short_title", "subtitle", "audience")
 # Kinds whose source is a plain string (a front-matter field, alt text, a call-out title): no markup.

@@ -91,7 +91,7 @@ def test_the_logo_and_its_alt_text_head_the_web_page(themed):
     page = lxml_html.parse(str(themed["en"]["html"])).getroot()
     [logo] = page.xpath("//header/div[@class='masthead']/img")
     assert logo.get("alt") == ALT_EN and logo.get("src").startswith("data:image/png;base64,")
-    assert page.xpath("string(//header//p[@class='about'])") == "Version 2.1. Last reviewed: 31\u00a0January\u00a02026."
+    assert page.xpath("string(//header//p[@class='about'])") == "Version 2.1. Last reviewed: January\u00a031,\u00a02026."
     assert page.xpath("string(//footer/p)").startswith("Sample clinic. Version 2.1.")
 
 

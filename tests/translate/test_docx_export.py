@@ -52,7 +52,7 @@ def test_each_unit_is_one_paragraph_with_its_bookmark_in_reading_order(guide, ex
     assert all(re.fullmatch(r"_pp_[0-9a-f]{12}", names[0]) for names, _ in unit_marks)
     # the words plainpress writes itself are marked too, so that they are not taken for added paragraphs
     assert [text for names, text in marked if names[0].startswith("_pp_label_")][:2] == [
-        "Example clinic. Version 1.0. Last reviewed: 20\xa0November\xa02026.", "Key points"]
+        "Example clinic. Version 1.0. Last reviewed: November\xa020,\xa02026.", "Key points"]
 
 
 def test_the_bookmark_spans_the_paragraph(exported):

@@ -1,4 +1,4 @@
-"""Language tags, as the source, the renderers and the validators all need them."""
+"""Language tags: well-formed BCP 47, and which language a page of words is in."""
 from __future__ import annotations
 
 import re
@@ -12,21 +12,14 @@ def is_language_tag(tag: str | None) -> bool:
     second, on every run that looks for sources)."""
     if not tag or not BCP47.match(tag):
         return False
-    if tag.lower() in NAMES:
+    if tag.lower() in KNOWN:
         return True
     import langcodes
     return langcodes.tag_is_valid(tag)
 
 
-# English names for messages ("the Spanish now reads ..."); langcodes' names need another package.
-NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian", "pt": "Portuguese",
-         "nl": "Dutch", "ru": "Russian", "ar": "Arabic", "zh": "Chinese", "vi": "Vietnamese", "ko": "Korean",
-         "tl": "Tagalog", "pl": "Polish", "uk": "Ukrainian", "ht": "Haitian Creole", "so": "Somali"}
-
-
-def language_name(tag: str) -> str:
-    """`es-MX` -> "Spanish"; a language without a name here is called by its tag."""
-    return NAMES.get(tag.split("-")[0].lower(), f"`{tag}` text")
+# Bare tags known without loading langcodes' registry (a twentieth of a second on every run).
+KNOWN = frozenset("en es fr de it pt nl ru ar zh vi ko tl pl uk ht so fa hi ja".split())
 
 
 # The commonest short words of each language plainpress has labels for: enough to tell which of them

@@ -1,0 +1,50 @@
+"""One row per language: what CLDR and its script do not already say. Adding a language is a row
+here (if it needs one) and a catalog in `locales/`.
+
+Sentence limits: 20 words for English is the CDC Clear Communication Index's (item 3.2: "sentences
+of 20 words or fewer"); other languages convert it at the length their translations of the same
+English usually take, and say so. Formulas are textstat's, with the names checks/formulas.py knows.
+"""
+from __future__ import annotations
+
+from .record import Limit, Script
+
+CDC = "the CDC Clear Communication Index: 20 words or fewer"
+
+
+def default_limit(script: Script) -> Limit:
+    if script.spaced:
+        return Limit(20, "words", CDC)
+    return Limit(35, "characters", "CDC's 20 English words, at the 1.7 characters a word that translations "
+                                   "into Chinese, Japanese or Thai usually take")
+
+
+ROWS: dict[str, dict] = {
+    "en": {"formulas": ("smog", "flesch_kincaid", "reading_ease"), "hard_word_syllables": 3,
+           "plain_words": "plain_words.txt"},
+    "es": {"formulas": ("fernandez_huerta", "szigriszt_pazos"), "hard_word_syllables": 4,
+           "plain_words": "plain_words.es.txt",
+           "sentence_limit": Limit(25, "words", "CDC's 20 English words, at the quarter more words "
+                                                "Spanish translations of English usually take")},
+    "de": {"formulas": ("reading_ease", "wiener_sachtextformel")},
+    "fr": {"formulas": ("reading_ease",)},
+    "it": {"formulas": ("reading_ease", "gulpease")},
+    "nl": {"formulas": ("reading_ease",)},
+    "pl": {"formulas": ("reading_ease",)},
+    "ru": {"formulas": ("reading_ease",)},
+    "ar": {"formulas": ("osman",),
+           "sentence_limit": Limit(16, "words", "CDC's 20 English words, at the fifth fewer words Arabic "
+                                                "takes (articles and prepositions join the word)")},
+    "fa": {"sentence_limit": Limit(20, "words", CDC)},
+    "ko": {"sentence_limit": Limit(15, "words", "CDC's 20 English words, at the quarter fewer words "
+                                                "(eojeol) Korean takes: particles and endings join the word")},
+    "ja": {"sentence_limit": Limit(40, "characters", "CDC's 20 English words, at the 2 characters a word "
+                                                     "Japanese translations of English usually take")},
+    # Atkinson Hyperlegible lacks ơ and ư and the stacked tone marks: the whole guide in Noto Sans,
+    # never a word in two faces.
+    "vi": {"faces": ("Noto Sans",), "package": "fonts-noto-core"},
+}
+
+# Han drawn the way a region writes it.
+FACE_BY_TAG = {"zh-hk": ("Noto Sans CJK HK",), "zh-hant-hk": ("Noto Sans CJK HK",), "zh-mo": ("Noto Sans CJK HK",),
+               "zh-tw": ("Noto Sans CJK TC",), "zh-hant-tw": ("Noto Sans CJK TC",)}
