@@ -41,6 +41,12 @@ class Theme:
     digest: str = ""                  # of every file of the theme: a cache keyed on the options sees any edit
 
     @property
+    def locales(self) -> tuple[Path, ...]:
+        """The theme's own label catalogs (`locales/<lang>/LC_MESSAGES/plainpress.po`), read before ours."""
+        folder = self.folder / "locales"
+        return (folder,) if folder.is_dir() else ()
+
+    @property
     def yaml_path(self) -> Path:
         return self.folder / "theme.yaml"
 

@@ -29,6 +29,11 @@ class Worn:
     def templates(self):
         return self.theme.templates if self.theme else None
 
+    @property
+    def words(self) -> dict[str, str]:
+        """The labels printed around this guide: the theme's catalog, then ours, then English."""
+        return words_for(self.guide.meta.lang, self.theme)
+
     def images(self) -> tuple[m.Image, ...]:
         return self.guide.images() + ((self.logo,) if self.logo else ())
 
@@ -36,6 +41,10 @@ class Worn:
         """What the templates are given besides the guide: `theme` (None without one), `logo`,
         `accent` and `contact` (its paragraphs by name, for an override that places them itself)."""
         return {"theme": self.theme, "logo": self.logo, "accent": self.accent, "contact": self.contact}
+
+
+def words_for(lang: str, theme: Theme | None) -> dict[str, str]:
+    return labels(lang, theme.locales if theme else ())
 
 
 def wear(guide: m.Guide, theme: Theme | None) -> Worn:
@@ -47,7 +56,7 @@ def wear(guide: m.Guide, theme: Theme | None) -> Worn:
     blocks = fill_contact_callouts(guide.blocks, theme, lang, prefix)
     contact = contact_paragraphs(theme, lang, prefix)
     if contact:
-        heading = m.Heading(2, (m.Text(labels(lang)["contact"]),), prefix, m.Location(str(theme.yaml_path), 1))
+        heading = m.Heading(2, (m.Text(words_for(lang, theme)["contact"]),), prefix, m.Location(str(theme.yaml_path), 1))
         blocks += (heading, *contact.values())
     return Worn(dataclasses.replace(guide, meta=meta, blocks=blocks), theme, logo_image(theme, lang), contact)
 
@@ -100,8 +109,8 @@ def contact_paragraphs(theme: Theme, lang: str, prefix: str) -> dict[str, m.Para
     contact = theme.contact
     if contact is None:
         return {}
-    words = labels(lang)
-    questions = question_line(contact, lang)
+    words = words_for(lang, theme)
+    questions = question_line(contact, lang, theme)
     lines = {"questions": questions}
     if contact.phone and contact.phone not in m.plain_text(questions).replace("\u00a0", " "):
         lines["phone"] = labelled(words["phone"], (phone_link(contact.phone),))
@@ -116,13 +125,13 @@ def contact_paragraphs(theme: Theme, lang: str, prefix: str) -> dict[str, m.Para
             for n, (name, content) in enumerate(((k, v) for k, v in lines.items() if v), start=1)}
 
 
-def question_line(contact, lang: str) -> tuple[m.Inline, ...]:
+def question_line(contact, lang: str, theme: Theme | None = None) -> tuple[m.Inline, ...]:
     """The theme's own "Questions? Call ..." line, else ours in the guide's language; the number dials."""
     if contact.questions:
         return with_phone_link(sentence(contact.questions, lang), contact.phone)
     if not contact.phone:
         return ()
-    before, _, after = labels(lang)["questions"].partition("{phone}")
+    before, _, after = words_for(lang, theme)["questions"].partition("{phone}")
     return (m.Text(before), phone_link(contact.phone), m.Text(after))
 
 
