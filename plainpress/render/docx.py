@@ -12,12 +12,13 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Inches, Pt
 
 from .. import model as m
-from ..languages import fill, labels, long_date
+from ..languages import fill, labels, language, long_date
 from ..templating import TEMPLATES
 from ..theme.wear import Worn, wear
 from ..translate import units as ids
 from . import RenderOptions, _zip
 from . import docx_oxml as ox
+from .docx_script import fonts_for, guide_text, right_to_left
 
 PAGE_SIZES = {"letter": (Inches(8.5), Inches(11)), "a4": (Inches(8.27), Inches(11.69))}
 CALLOUT_STYLES = {"key-points": "Key Points", "note": "Note", "warning": "Warning", "ask": "Ask", "contact": "Contact"}
@@ -36,8 +37,9 @@ def render_docx(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
 def build_document(guide: m.Guide, options: RenderOptions = RenderOptions(), writer=None) -> docx.document.Document:
     """The guide's document, not yet saved; `writer` (a `_Writer` subclass) may mark each unit's paragraph."""
     worn = wear(guide, options.theme)
-    guide = worn.guide
+    guide, record = worn.guide, language(worn.guide.meta.lang)
     document = docx.Document()
+    ox.set_fonts(ox.default_run_properties(document), fonts_for(record, guide_text(guide)).attributes())
     apply_styles(document, style_sheet(), worn.accent)
     set_page(document, options.paper)
     ox.set_language(document, guide.meta.lang)
@@ -49,6 +51,8 @@ def build_document(guide: m.Guide, options: RenderOptions = RenderOptions(), wri
     body = (writer or _Writer)(document, guide)
     body.organisation_in_about = worn.theme is None   # else the masthead names it, just above
     body.write()
+    if record.rtl:
+        right_to_left(document, record)
     return document
 
 
@@ -59,21 +63,22 @@ def save(document) -> bytes:
 
 
 def apply_styles(document, sheet: dict, accent: str = "#000") -> None:
-    """The sheet's styles; their borders in the theme's accent colour (black without a theme)."""
+    """The sheet's styles, in the document's default faces (one per script slot); their borders in the
+    theme's accent colour (black without a theme)."""
+    fonts = ox.default_fonts(document)
     for kind, specs in (("paragraph", WD_STYLE_TYPE.PARAGRAPH), ("character", WD_STYLE_TYPE.CHARACTER)):
         for name, spec in sheet[kind].items():
             style = document.styles[name] if name in document.styles else document.styles.add_style(name, specs)
             if "base" in spec:
                 style.base_style = document.styles[spec["base"]]
-            style_font(style, spec, sheet["font"])
+            style_font(style, spec, fonts)
             if kind == "paragraph":
                 style_paragraph(style, spec, accent)
 
 
-def style_font(style, spec: dict, family: str) -> None:
+def style_font(style, spec: dict, fonts: dict[str, str]) -> None:
     font = style.font
-    font.name = family
-    ox.drop_theme_fonts(style.element)
+    ox.set_fonts(style.element.get_or_add_rPr(), fonts)
     font.italic = font.cs_italic = False
     font.color.rgb = docx.shared.RGBColor(0, 0, 0)
     if "size" in spec:

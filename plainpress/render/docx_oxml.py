@@ -10,30 +10,43 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 
+def default_run_properties(document):
+    """`w:rPr` of the document defaults in styles.xml, under every style and run."""
+    return document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+
+
 def set_language(document, lang: str) -> None:
     """The language of all text, in the document defaults of styles.xml (where Word reads it)."""
-    rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    set_run_language(rpr, lang)
+    set_run_language(default_run_properties(document), lang)
 
 
 def set_run_language(rpr, lang: str) -> None:
-    """`w:lang` on one run's (or style's) properties: a passage in another language."""
+    """`w:lang` on one run's (or style's) properties: a passage in another language. Its East Asian and
+    complex-script languages carry a region (`docx_script.language_attributes`)."""
+    from .docx_script import language_attributes
     old = rpr.find(qn("w:lang"))
     if old is not None:
         rpr.remove(old)
     el = OxmlElement("w:lang")
-    for attr in ("w:val", "w:eastAsia", "w:bidi"):
-        el.set(qn(attr), lang)
-    rpr.append(el)
+    for attr, value in language_attributes(lang).items():
+        el.set(qn(attr), value)
+    rpr.insert_element_before(el, "w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 
-def drop_theme_fonts(style_element) -> None:
-    """python-docx's `font.name` sets `w:ascii` and `w:hAnsi` but keeps the template's `w:asciiTheme` and
-    `w:hAnsiTheme`, which win over them: Title and Heading 1..3 showed in the theme's heading font."""
-    rfonts = style_element.get_or_add_rPr().find(qn("w:rFonts"))
-    for attr in ("w:asciiTheme", "w:hAnsiTheme"):
-        if rfonts is not None:
-            rfonts.attrib.pop(qn(attr), None)
+def set_fonts(rpr, attributes: dict[str, str]) -> None:
+    """`w:rFonts` with exactly these slots: the template's theme fonts (`w:asciiTheme`, `w:cstheme`...)
+    would win over a named face (Title and Heading 1..3 showed in the theme's heading font)."""
+    rfonts = rpr.get_or_add_rFonts()
+    for attr in list(rfonts.attrib):
+        del rfonts.attrib[attr]
+    for attr, value in attributes.items():
+        rfonts.set(qn(attr), value)
+
+
+def default_fonts(document) -> dict[str, str]:
+    """The faces of the document defaults' `w:rFonts`, as `set_fonts` takes them."""
+    rfonts = default_run_properties(document).find(qn("w:rFonts"))
+    return {"w:" + etree.QName(attr).localname: value for attr, value in rfonts.attrib.items()}
 
 
 def set_complex_script_size(style_element, points: float) -> None:

@@ -6,6 +6,12 @@ between the paragraphs around it, in any order (the PDF's text runs line by line
 so a cell that wraps comes apart); each header and footer must be on some page, its fields (page numbers)
 taking any value, and it is cut from each page's text before the body is compared (a paragraph that runs
 over a page break would otherwise be split by it).
+Right-to-left text comes out of a PDF in no reliable order: pdfplumber reads each line left to right as it
+is drawn (an Arabic word's letters backwards, a ligature's letters as the font maps them, an English name
+and a list number wherever the line's bidi put them). A passage with right-to-left letters is found as its
+characters in any order, side by side and in order with the passages around it, with nothing between them
+but a list's number or bullet; a header or footer as the characters of the page's first or last lines.
+Characters nothing draws (bidi marks, joiners) and glyphs with no Unicode are left out on both sides.
 Each run has its own throwaway profile, so runs in parallel do not clash over one; one run converts
 every DOCX of a build (`run_libreoffice_batch`).
 """
@@ -19,7 +25,7 @@ import subprocess
 import tempfile
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 
@@ -134,7 +140,18 @@ class Passage:
     cells: tuple[tuple[str, str], ...] = ()
 
 
-def docx_text(path: Path) -> tuple[list[Passage], list[tuple[str, str, re.Pattern]]]:
+@dataclass(frozen=True)
+class Running:
+    """A header or footer: its part's name, its text, its pattern (fields as any short text), where it sits,
+    and how many fields it has."""
+    name: str
+    text: str
+    pattern: re.Pattern = field(repr=False)
+    header: bool = False
+    fields: int = 0
+
+
+def docx_text(path: Path) -> tuple[list[Passage], list[Running]]:
     """The body's passages in reading order, and each header and footer: its part's name, text and pattern."""
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -148,8 +165,8 @@ def docx_text(path: Path) -> tuple[list[Passage], list[tuple[str, str, re.Patter
             passages.append(Passage(f"paragraph {sum(not p.cells for p in passages) + 1}", item.text))
     running = [(rel.target_part.partname.rsplit("/", 1)[-1], rel.reltype == RT.HEADER, rel.target_part.element)
                for rel in document.part.rels.values() if rel.reltype in (RT.HEADER, RT.FOOTER)]
-    return passages, [(name, text_of(root), running_pattern(root, header)) for name, header, root in running
-                      if squeeze(text_of(root))]
+    return passages, [Running(name, text_of(root), running_pattern(root, header), header, fields_in(root))
+                      for name, header, root in running if squeeze(text_of(root))]
 
 
 def table_passage(table, place: str) -> Passage:
@@ -170,6 +187,11 @@ def text_of(root) -> str:
     return "".join(t.text or "" for t in root.iter(W + "t"))
 
 
+def fields_in(root) -> int:
+    return sum(1 for el in root.iter(W + "fldSimple", W + "fldChar")
+               if el.tag == W + "fldSimple" or el.get(W + "fldCharType") == "begin")
+
+
 def running_pattern(root, header: bool) -> re.Pattern:
     """A header's or footer's squeezed text, each field (a page number, the page count) as any short text,
     anchored at the start of a page's text (a header) or at its end (a footer)."""
@@ -184,21 +206,82 @@ def running_pattern(root, header: bool) -> re.Pattern:
     return re.compile(("^" if header else "") + "".join(pieces) + ("" if header else "$"), re.S)
 
 
-def cut_running(pages: list[str], running: list[tuple[str, str, re.Pattern]]) -> tuple[str, list[tuple[str, str, str]]]:
+def cut_running(pages: list[str], running: list[Running]) -> tuple[str, list[tuple[str, str, str]]]:
     """The pages' squeezed text without their headers and footers, and each header or footer found on no page."""
     body, seen = [], set()
     for page in pages:
-        text = squeeze(page)
-        for name, _, pattern in running:
-            text, cuts = pattern.subn("", text, count=1)
-            seen |= {name} if cuts else set()
-        body.append(text)
-    missing = [("running", name, " ".join(text.split())) for name, text, _ in running if name not in seen]
+        lines = page.splitlines()
+        for part in running:
+            cut = cut_one(lines, part)
+            if cut is not None:
+                lines = cut
+                seen.add(part.name)
+        body.append(squeeze("\n".join(lines)))
+    missing = [("running", part.name, " ".join(part.text.split())) for part in running if part.name not in seen]
     return "".join(body), missing
 
 
+def cut_one(lines: list[str], part: Running) -> list[str] | None:
+    """The page's lines without the header or footer (None when it is not there): found in order in the
+    page's squeezed text, or for right-to-left words as the characters of its first (last) lines in any
+    order, with digits for its fields."""
+    want = Counter(squeeze(part.text)) if right_to_left(part.text) else None
+    for k in range(1, min(3, len(lines)) + 1) if want else ():
+        edge = Counter(squeeze("".join(lines[:k] if part.header else lines[-k:])))
+        if not want - edge and marks_only(edge - want, 8 * part.fields):
+            return lines[k:] if part.header else lines[:-k]
+    text, cuts = part.pattern.subn("", squeeze("\n".join(lines)), count=1)
+    return [text] if cuts else None
+
+
+CID = re.compile(r"\(cid:\d+\)")   # pdfminer's stand-in for a glyph with no Unicode
+RIGHT_TO_LEFT = frozenset({"R", "AL"})
+MARKER = 6   # the most characters a list's number or bullet (and the space the PDF puts after it) takes
+
+
 def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    """The text to compare: NFKC (Arabic presentation forms, full-width letters and ligatures as their
+    plain letters), without white space and without what is not drawn (bidi marks, joiners, controls)."""
+    text = CID.sub("", unicodedata.normalize("NFKC", text))
+    return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf"))
+
+
+def right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in RIGHT_TO_LEFT for ch in text)
+
+
+def marks_only(extra: Counter, most: int) -> bool:
+    """Characters a passage's window may hold besides its own: a few digits, bullets or stops, no letter."""
+    return sum(extra.values()) <= most and not any(unicodedata.category(ch)[0] in "LM" for ch in extra)
+
+
+def find(needle: str, haystack: str, position: int) -> tuple[int, int] | None:
+    """Where the squeezed passage is, from `position` on: as it is, or (right-to-left letters in it) as its
+    characters in any order with at most a list mark beside them (start, end)."""
+    if not right_to_left(needle):
+        found = haystack.find(needle, position)
+        return (found, found + len(needle)) if found >= 0 else None
+    return scrambled(needle, haystack, position)
+
+
+def scrambled(needle: str, haystack: str, position: int) -> tuple[int, int] | None:
+    """The first window of `haystack` from `position` holding every character of `needle` (as many times)
+    and besides them only list marks: the sliding window of the minimum-window-substring problem."""
+    want, have, missing, left = Counter(needle), Counter(), len(needle), position
+    for right in range(position, len(haystack)):
+        ch = haystack[right]
+        have[ch] += 1
+        missing -= have[ch] <= want[ch]
+        while missing == 0:
+            while have[haystack[left]] > want[haystack[left]]:  # a surplus character at the left: drop it
+                have[haystack[left]] -= 1
+                left += 1
+            if right + 1 - left - len(needle) <= MARKER and marks_only(have - want, MARKER):
+                return left, right + 1
+            have[haystack[left]] -= 1   # a needed one: the window moves on past it
+            missing += 1
+            left += 1
+    return None
 
 
 def lost(passages: list[Passage], text: str) -> list[tuple[str, str, str]]:
@@ -215,12 +298,11 @@ def lost(passages: list[Passage], text: str) -> list[tuple[str, str, str]]:
             position = end
             continue
         for paragraph in group:
-            needle = squeeze(paragraph.text)
-            found = haystack.find(needle, position)
-            if found < 0:
+            found = find(squeeze(paragraph.text), haystack, position)
+            if found is None:
                 missing.append(("paragraph", paragraph.place, paragraph.text.strip()))
             else:
-                position = found + len(needle)
+                position = found[1]
     return missing
 
 
@@ -230,19 +312,19 @@ def next_paragraph(following: list[Passage], haystack: str, position: int, skip:
     for passage in following:
         needle = squeeze(passage.text)
         if needle:
-            found = haystack.find(needle, position + skip)
-            found = found if found >= 0 else haystack.find(needle, position)
-            if found >= 0:
-                return found
+            found = find(needle, haystack, position + skip) or find(needle, haystack, position)
+            if found is not None:
+                return found[0]
     return len(haystack)
 
 
 def lost_cells(tables: list[Passage], region: str) -> list[tuple[str, str, str]]:
     """Nothing when the tables' characters are all in `region`; else the cells with a word that is not (or,
     failing that, the tables)."""
-    cells = [cell for table in tables for cell in table.cells]
-    if not Counter(squeeze("".join(text for _, text in cells))) - Counter(region):
+    cells, present = [cell for table in tables for cell in table.cells], Counter(region)
+    if not Counter(squeeze("".join(text for _, text in cells))) - present:
         return []
     gone = [("cell", place, text.strip()) for place, text in cells
-            if any(squeeze(word) not in region for word in text.split())]
+            if any(squeeze(word) not in region and (not right_to_left(word) or Counter(squeeze(word)) - present)
+                   for word in text.split())]
     return gone or [("table", table.place, " | ".join(text for _, text in table.cells)) for table in tables]

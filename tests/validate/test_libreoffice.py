@@ -87,7 +87,7 @@ def test_a_table_whose_cells_wrap_loses_nothing(tmp_path, three_columns, soffice
     path = tmp_path / "table.docx"
     path.write_bytes(three_columns)
     result = run_libreoffice(path)
-    assert result.counts == {"pages": 1, "errors": 0}, [str(f) for f in result.findings]
+    assert result.counts["errors"] == 0, [str(f) for f in result.findings]
 
 
 @pytest.mark.slow
