@@ -74,6 +74,8 @@ def apply_styles(document, sheet: dict, accent: str = "#000") -> None:
             style_font(style, spec, fonts)
             if kind == "paragraph":
                 style_paragraph(style, spec, accent)
+    for rfonts in document.styles.element.xpath("./w:style//w:rPr/w:rFonts"):  # the template's other styles:
+        ox.set_fonts(rfonts.getparent(), fonts)                              # no theme font left anywhere
 
 
 def style_font(style, spec: dict, fonts: dict[str, str]) -> None:
