@@ -197,6 +197,9 @@ class Meta:
     strict_reading: bool = False
     terms: tuple[str, ...] = ()   # medical terms this guide adds to the shipped list
     short_title: str = ""         # for the running footer, when the title is long
+    # The guide's own words for labels its language's catalog lacks (front matter `labels:`, written by
+    # the translation import): ((key, text), ...) in the order of `languages.catalog.ENGLISH`.
+    labels: tuple[tuple[str, str], ...] = ()
     # The front-matter line of each field the source gives, e.g. (("title", 2), ("lang", 3)): what a
     # check needs to point at a setting. Not part of what the guide is.
     field_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
@@ -204,6 +207,11 @@ class Meta:
     def line_of(self, name: str) -> int | None:
         """The line of a field in the source, or None when the source does not give it."""
         return dict(self.field_lines).get(name)
+
+    @property
+    def own_labels(self) -> dict[str, str]:
+        """The guide's own labels, for `languages.labels(lang, folders, own=meta.own_labels)`."""
+        return dict(self.labels)
 
     @property
     def running_title(self) -> str:

@@ -47,8 +47,10 @@ FIRST_BLOCK = re.compile(r"(?:[ \t]*\n)*(.*?)(?:\n[ \t]*\n|\Z)", re.S)  # up to 
 
 
 class BodyReader:
-    def __init__(self, path: Path, problems: Problems, offset: int, title: str = "", lang: str = "en"):
+    def __init__(self, path: Path, problems: Problems, offset: int, title: str = "", lang: str = "en",
+                 own_labels: dict[str, str] | None = None):
         self.path, self.problems, self.offset, self.title, self.lang = path, problems, offset, title, lang
+        self.words = labels(lang, own=own_labels)   # a call-out without a title of its own shows its label
         self.shift = 0                     # 1 when the source's sections are `#` headings
         self.ids = Ids()
         self.level = 1                     # the last heading's level; the title is level 1
@@ -215,7 +217,7 @@ class BodyReader:
                          "leave it empty (it prints the theme's contact block) and put your own words in a `::: note` above it")
         if style not in m.CALLOUTS:
             return None
-        return m.Callout(style, title.strip() or labels(self.lang)[style], min(self.level + 1, 6), inner, block_id,
+        return m.Callout(style, title.strip() or self.words[style], min(self.level + 1, 6), inner, block_id,
                          self.loc(node))
 
     def block_dl(self, node) -> m.DefinitionList:

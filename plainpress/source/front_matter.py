@@ -7,11 +7,12 @@ import difflib
 import yaml
 
 from .. import model as m
-from ..languages import is_language_tag
+from ..languages import ENGLISH, is_language_tag
+from ..languages.catalog import PLACEHOLDER
 from .problems import Problems
 
 FIELDS = {"title", "short_title", "subtitle", "lang", "version", "date", "organisation", "audience",
-          "reading_grade", "strict_reading", "terms"}
+          "reading_grade", "strict_reading", "terms", "labels"}
 MAX_RUNNING_TITLE = 45  # characters: with "- page 12 of 12" the 18 pt footer then fits its two lines
 
 
@@ -116,7 +117,7 @@ class _Fields:
         return m.Meta(lang=lang, title=title, short_title=short,
                       date=self.date(), subtitle=self.text("subtitle"), version=self.text("version"),
                       organisation=self.text("organisation"), audience=self.text("audience"),
-                      reading_grade=self.grade(), strict_reading=self.flag("strict_reading"), terms=self.terms(),
+                      reading_grade=self.grade(), strict_reading=self.flag("strict_reading"), terms=self.terms(), labels=self.labels(),
                       field_lines=tuple((k, line) for k, line in self.lines.items() if k in self.data))
 
     def text(self, key: str, empty_hint: str = "") -> str:
@@ -187,6 +188,26 @@ class _Fields:
                          f"write `{key}: true` or `{key}: false`")
             return False
         return value
+
+    def labels(self) -> tuple[tuple[str, str], ...]:
+        """`labels:` key -> the guide's own words for a label (the translation import writes them), in
+        the catalog's order; each keeps the placeholders of the English, or it would print a bare brace."""
+        value = self.data.get("labels", {})
+        if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            self.problem("labels", "`labels` should be label names with their words",
+                         "write one a line, indented: `  key-points: Puntos clave`")
+            return ()
+        for key in sorted(set(value) - set(ENGLISH)):
+            close = difflib.get_close_matches(key, ENGLISH, n=1)
+            self.problem("labels", f"`labels` names `{key}`, which is not a label plainpress prints",
+                         f"did you mean `{close[0]}`?" if close else "the labels are " + ", ".join(ENGLISH))
+        for key in (k for k in ENGLISH if k in value):
+            mine, english = sorted(PLACEHOLDER.findall(value[key])), sorted(PLACEHOLDER.findall(ENGLISH[key]))
+            if mine != english:
+                self.problem("labels", f"the label `{key}` has {', '.join(mine) or 'no placeholder'} where the English "
+                             f"“{ENGLISH[key]}” has {', '.join(english) or 'none'}",
+                             "keep each placeholder of the English once, with its braces, where the language puts it")
+        return tuple((k, value[k].strip()) for k in ENGLISH if k in value and value[k].strip())
 
     def terms(self) -> tuple[str, ...]:
         value = self.data.get("terms", [])

@@ -41,7 +41,7 @@ def read_source(path: Path) -> tuple[m.Guide | None, list[Problem]]:
             meta = read_front_matter(yaml_text, problems, control_characters=problems.has_control_characters,
                                      body_title=opening_title(body))
             blocks = BodyReader(path, problems, offset, meta.title if meta else "",
-                                meta.lang if meta else "en").read(body)
+                                meta.lang if meta else "en", meta.own_labels if meta else None).read(body)
             check_file_name(path, meta, problems)
     found = sorted(problems.found, key=lambda p: p.loc.line)
     guide = m.Guide(meta=meta, blocks=blocks, path=path, slug=path.parent.name) if meta is not None else None

@@ -22,20 +22,23 @@ from .headings import Ids
 from .inline_writer import write_inlines, write_plain
 
 FIELD_ORDER = ("title", "short_title", "subtitle", "lang", "version", "date", "organisation", "audience",
-               "reading_grade", "strict_reading", "terms")
+               "reading_grade", "strict_reading", "terms", "labels")
 REQUIRED = ("title", "lang", "date")
 DEFAULTS = {f.name: f.default for f in dataclasses.fields(m.Meta)}
 
 
 def write_guide(guide: m.Guide) -> str:
-    return front_matter(guide.meta) + "\n" + "\n".join(_Body(guide.meta.lang).blocks(guide.blocks)) + "\n"
+    body = _Body(guide.meta.lang, guide.meta.own_labels).blocks(guide.blocks)
+    return front_matter(guide.meta) + "\n" + "\n".join(body) + "\n"
 
 
 # Front matter ------------------------------------------------------------------------------------
 
 def front_matter(meta: m.Meta) -> str:
     lines = [f"{name}: {yaml_value(name, getattr(meta, name))}" for name in FIELD_ORDER
-             if name in REQUIRED or getattr(meta, name) != DEFAULTS[name]]
+             if name != "labels" and (name in REQUIRED or getattr(meta, name) != DEFAULTS[name])]
+    if meta.labels:   # a block mapping, one label a line: `  key-points: 要点`
+        lines += ["labels:", *(f"  {key}: {yaml_text(text)}" for key, text in meta.labels)]
     return "\n".join(["---", *lines, "---", ""])
 
 
@@ -74,8 +77,9 @@ class _Body:
     """Writes blocks in reading order, keeping the ids the reader will derive, so that a heading
     gets ` {#id}` only where its id is not the one its words give."""
 
-    def __init__(self, lang: str):
-        self.lang = lang   # a call-out whose title is its language's label has no title of its own
+    def __init__(self, lang: str, own_labels: dict[str, str] | None = None):
+        self.lang = lang
+        self.words = labels(lang, own=own_labels)   # a call-out whose title is its label has no title of its own
         self.ids = Ids()
 
     def blocks(self, blocks: tuple[m.Block, ...]) -> list[str]:
@@ -106,7 +110,7 @@ class _Body:
         if isinstance(block, m.Table):
             return table(block)
         if isinstance(block, m.Callout):
-            title = "" if block.title == labels(self.lang)[block.style] else " " + block.title
+            title = "" if block.title == self.words[block.style] else " " + block.title
             return [f"::: {block.style}{title}", *self.blocks(block.blocks), ":::"]
         return glossary(block)
 

@@ -24,6 +24,7 @@ TRACKED = tuple(W + t for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange",
                                 "tblPrChange", "trPrChange", "tcPrChange", "tblGridChange", "numberingChange",
                                 "cellIns", "cellDel", "cellMerge"))
 SEEN_THROUGH = {W + t for t in ("ins", "moveTo", "smartTag", "customXml", "sdt", "sdtContent", "dir", "bdo")}
+KEEP = "keep"   # a bookmark a translator adds (Insert > Bookmark: keep1) to confirm words left as they are
 HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"([^"]*)"')
 
 Mark = tuple[str, ...]   # ("strong",), ("emphasis",), ("link", address), ("foreign", language tag)
@@ -38,6 +39,8 @@ class Paragraph:
     ends: list[str] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)  # ids of the comments anchored here
     tracked: bool = False                         # holds a tracked change
+    kept: bool = False                            # a translator's bookmark `keep...` starts here: its words
+                                                  # stay the source's on purpose
 
     @property
     def text(self) -> str:
@@ -121,6 +124,8 @@ class _BodyReader:
 
     def bookmark_start(self, el: etree._Element) -> None:
         name = el.get(f"{W}name", "")
+        if name.casefold().startswith(KEEP):
+            self.current.kept = True
         if name.startswith(self.prefix):
             self.bookmarks[el.get(f"{W}id")] = name
             self.current.starts.append(name)

@@ -8,12 +8,14 @@ never copied. Every fatal mismatch is raised at once, in one TranslationImportEr
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from .. import model as m
+from ..languages import ENGLISH, labels, language_name
 from .docx_body import Paragraph, body_paragraphs, tracked_changes
-from .docx_export import DIGESTS, KEY_PREFIX, LABEL_PREFIX, PROPERTIES, unit_keys, unit_styles
+from .docx_export import (DIGESTS, KEY_PREFIX, LABEL_PREFIX, LABEL_WORDS, PROPERTIES, bookmark_key, unit_keys,
+                          unit_styles, words_digest)
+from .labels import every_label, label_id, label_key, placeholder_problem
 from .docx_inlines import inlines, links, plain
 from .docx_mapping import first_words, map_paragraphs
 from .docx_package import W, DocxParts, read_parts
@@ -28,21 +30,65 @@ def read_docx(path: Path, source: m.Guide) -> Returned:
     parts = read_parts(path)
     header = file_header(path, parts, source)
     paragraphs = body_paragraphs(parts, KEY_PREFIX)
-    found = units(source)
-    styles = lru_cache(maxsize=1)(lambda: unit_styles(source))
-    mapping = map_paragraphs(paragraphs, found, unit_keys(source), LABEL_PREFIX, lambda unit_id: styles()[unit_id])
+    styles = unit_styles(source, header.target_lang)   # the exported document's units, in its order
+    found = in_document_order(source, styles, paragraphs)
+    mapping = map_paragraphs(paragraphs, found, unit_keys(source, every_label()), LABEL_PREFIX,
+                             lambda unit_id: styles.get(unit_id, "Label"))
     returned = Returned(header, reviewed={u.id for u in found if u.id in mapping.found} - mapping.guessed,
                         made_from=made_from(parts, unit_keys(source)))
+    returned.kept = {u for u in returned.reviewed if mapping.found[u].kept}
     returned.mismatches += digest_mismatch(header, source) + tracked(parts, paragraphs) + mapping.mismatches
     document_lang = parts.default_lang or header.target_lang
     for unit in found:
         if unit.id in mapping.found:
             returned.texts[unit.id] = unit_text(unit, mapping.found[unit.id], document_lang, returned.mismatches)
+    returned.mismatches += typed_over_labels(parts, paragraphs, mapping.found, returned, header.target_lang)
     returned.mismatches += comments(parts, paragraphs)
     fatal = [x for x in returned.mismatches if x.fatal]
     if fatal:
         raise TranslationImportError(path, fatal)
     return returned
+
+
+def in_document_order(source: m.Guide, exported: dict[str, str], paragraphs: list[Paragraph]) -> list[Unit]:
+    """The units the file was exported with, in its order: those the export makes now, and any label
+    the file has besides (the catalog may have gained it since; it is still the translator's)."""
+    by_id = {u.id: u for u in units(source) + every_label()}
+    present = {name for p in paragraphs for name in p.starts}
+    extra = [u for u in every_label() if u.id not in exported and bookmark_key(u.id) in present]
+    return [by_id[unit_id] for unit_id in exported] + extra
+
+
+def typed_over_labels(parts: DocxParts, paragraphs: list[Paragraph], found: dict[str, Paragraph],
+                      returned: Returned, lang: str) -> list[Mismatch]:
+    """Each paragraph of words plainpress writes itself that a translator typed over: not used, and said so
+    (a repeated call-out title that says what its label's unit says is fine)."""
+    recorded = dict(item.split(":", 1) for item in parts.properties.get(LABEL_WORDS, "").split() if ":" in item)
+    out = []
+    for p in paragraphs:
+        for name in (n for n in p.starts if n.startswith(LABEL_PREFIX) and n[len(LABEL_PREFIX):] in recorded):
+            digest, _, key = recorded[name[len(LABEL_PREFIX):]].partition(":")
+            unit = found.get(label_id(key)) if key else None
+            if words_digest(p.text) == digest or (unit is not None and words_digest(unit.text) == words_digest(p.text)):
+                continue
+            out.append(_typed_over(p, key, unit, lang, any(label_key(u) for u in found)))
+    return out
+
+
+def _typed_over(p: Paragraph, key: str, unit: Paragraph | None, lang: str, labels_at_end: bool) -> Mismatch:
+    where, words = f"paragraph {p.number}", first_words(p.text)
+    if unit is not None:
+        return Mismatch(where, words, f"this repeats the label “{ENGLISH[key]}”, whose translation is in paragraph "
+                        f"{unit.number} (every such title prints it), so what was typed here is not used",
+                        f"give the label its words in paragraph {unit.number}", fatal=False)
+    if key:
+        return Mismatch(where, words, f"plainpress prints its {language_name(lang)} label “{labels(lang)[key]}” here, "
+                        "so what was typed here is not used",
+                        "leave it as exported; the labels are changed in their catalog, "
+                        f"locales/{lang.replace('-', '_')}/LC_MESSAGES/plainpress.po", fatal=False)
+    return Mismatch(where, words, "plainpress writes these words itself, so what was typed here is not used",
+                    "translate the labels in the paragraphs of the style Label at the end of the document instead"
+                    if labels_at_end else "leave them as exported", fatal=False)
 
 
 def read_header(path: Path) -> Header:
@@ -106,6 +152,9 @@ def unit_text(unit: Unit, p: Paragraph, document_lang: str, mismatches: list[Mis
     if unit.kind == "table header":  # the DOCX sets a header cell in Strong: not the translator's markup
         text = _without_strong(text)
     where, words = f"paragraph {p.number}", first_words(p.text)
+    wrong = placeholder_problem(label_key(unit.id), m.plain_text(text)) if label_key(unit.id) and text else None
+    if wrong:
+        mismatches.append(Mismatch(where, words, *wrong))
     if not text and unit.content:
         mismatches.append(Mismatch(where, "", f"this {unit.kind} is empty",
                                    f"translate it: the exported file says “{first_words(unit.text)}”"))

@@ -130,7 +130,7 @@ class _Mapper:
 
     def deleted(self) -> None:
         for index, unit in enumerate(self.units):
-            if unit.id in self.seen:
+            if unit.id in self.seen or unit.kind == "label":   # a label not in the file is not translated yet
                 continue
             before = [self.seen[u.id] for u in self.units[:index] if u.id in self.seen]
             where = f"after paragraph {before[-1]}" if before else "before paragraph 1"

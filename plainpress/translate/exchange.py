@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import model as m
-from ..languages import is_language_tag
+from ..languages import ENGLISH, is_language_tag
 from .returned import Header, Mismatch, Returned, TranslationImportError
-from .units import Unit, block_units, content_digest, units
+from .labels import every_label, label_id, label_key, label_note, label_units, placeholder_problem
+from .units import Unit, block_units, content_digest, guide_words, units
 
 SOURCE_FOLDER = "source"
 
@@ -32,19 +33,22 @@ def source_name(guide: m.Guide) -> str:
 
 
 
-def to_translate(source: m.Guide) -> list[Unit]:
-    """The units a translator is given: those with words (an empty table cell has none)."""
-    return [u for u in units(source) if u.text.strip()]
+def to_translate(source: m.Guide, target_lang: str | None = None) -> list[Unit]:
+    """The units a translator is given: those with words (an empty table cell has none), and for a
+    target language, the labels the guide prints that its catalogs lack (`labels.label_units`)."""
+    found = [u for u in units(source) if u.text.strip()]
+    return found + (label_units(source, target_lang) if target_lang else [])
 
 
-def unit_notes(guide: m.Guide) -> dict[str, str]:
+def unit_notes(guide: m.Guide, target_lang: str = "") -> dict[str, str]:
     """What each unit is, told to the translator: its kind and the section it stands in."""
     notes = {u.id: f"The guide's {u.kind}" for u in units(guide) if u.id.startswith("meta.")}
-    sections = guide.sections()
+    notes.update((label_id(key), label_note(key, target_lang)) for key in ENGLISH)
+    sections, words = guide.sections(), guide_words(guide.meta)
     for n, section in enumerate(sections, 1):
         place = f"section {n} of {len(sections)}, “{section.title}”"
         for block in ((section.heading,) if section.heading else ()) + section.blocks:
-            for u in block_units(block, guide.meta.lang):
+            for u in block_units(block, words):
                 notes[u.id] = f"Heading of {place}" if block is section.heading else \
                     f"{u.kind[0].upper()}{u.kind[1:]} in {place}"
     return notes
@@ -96,6 +100,7 @@ class Entry:
     source: tuple[m.Inline, ...] | None        # its source text (None: unreadable)
     translation: tuple[m.Inline, ...] | None   # None: no translation yet
     confirmed: bool                            # a translator said it is done (not new, fuzzy or for review)
+    kept: bool = False                         # ... and that words left as the source's stay so on purpose
     state: str = ""                            # as the file says it: "needs-review-translation", "fuzzy"
     problems: list[tuple[str, str]] = field(default_factory=list)   # (message, hint) of its inline content
 
@@ -115,11 +120,13 @@ def gather(header: Header, source: m.Guide, entries: list[Entry], wording: Wordi
     """The translations of `entries` that can be used, and a mismatch for every other entry and for
     every unit of the source the file does not have."""
     returned = Returned(header)
-    expected = {u.id: u for u in to_translate(source)}
+    expected = {u.id: u for u in to_translate(source, header.target_lang)}
+    # any label may come back (a catalog may have gained it since the export); none is missed if not
+    any_label = {u.id: u for u in every_label()}
     seen: set[str] = set()
     untranslated, unconfirmed = [], []
     for entry in entries:
-        unit = expected.get(entry.id)
+        unit = expected.get(entry.id) or any_label.get(entry.id)
         if unit is None or entry.id in seen:
             returned.mismatches.append(_unknown(entry) if unit is None else _twice(entry))
             continue
@@ -133,7 +140,8 @@ def gather(header: Header, source: m.Guide, entries: list[Entry], wording: Wordi
             unconfirmed.append(entry)
         else:
             _take(returned, entry, unit, wording)
-    returned.mismatches += [_missing(u, wording) for u in expected.values() if u.id not in seen]
+    returned.mismatches += [_missing(u, wording) for u in expected.values()
+                            if u.id not in seen and label_key(u.id) is None]
     if untranslated:
         returned.mismatches.append(_listed(untranslated, wording, wording.untranslated,
                                            "the guide keeps their previous translation, or the source text, "
@@ -150,6 +158,8 @@ def _take(returned: Returned, entry: Entry, unit: Unit, wording: Wording) -> Non
     problems = list(entry.problems)
     if not m.plain_text(entry.translation).strip():
         problems.append(("the translation is empty", wording.empty_hint))
+    elif label_key(unit.id):
+        problems += [p for p in (placeholder_problem(label_key(unit.id), m.plain_text(entry.translation)),) if p]
     problems += [(f"a link to `{href}`, an address the source text does not have",
                   "keep the links of the source text; an address is changed in the source guide, not in a translation")
                  for href in addresses(entry.translation) if href not in addresses(unit.content)]
@@ -157,6 +167,8 @@ def _take(returned: Returned, entry: Entry, unit: Unit, wording: Wording) -> Non
     if not problems:
         returned.texts[entry.id] = entry.translation
         returned.reviewed.add(entry.id)
+        if entry.kept:
+            returned.kept.add(entry.id)
 
 
 def _unknown(entry: Entry) -> Mismatch:

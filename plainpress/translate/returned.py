@@ -46,6 +46,7 @@ class Returned:
     header: Header
     texts: dict[str, tuple[m.Inline, ...]] = field(default_factory=dict)   # unit id -> translation
     reviewed: set[str] = field(default_factory=set)   # units a translator confirmed (not left as new/fuzzy)
+    kept: set[str] = field(default_factory=set)       # ... whose words stay the source's on purpose
     mismatches: list[Mismatch] = field(default_factory=list)
     made_from: dict[str, str] = field(default_factory=dict)   # unit id -> digest of the source text it saw
 

@@ -15,7 +15,8 @@ from ..languages import labels
 
 META_FIELDS = ("title", "short_title", "subtitle", "audience")
 # Kinds whose source is a plain string (a front-matter field, alt text, a call-out title): no markup.
-PLAIN_KINDS = ("title", "short title", "subtitle", "audience", "call-out title", "image description (alt text)")
+PLAIN_KINDS = ("title", "short title", "subtitle", "audience", "call-out title", "image description (alt text)",
+               "label")
 
 
 @dataclass(frozen=True)
@@ -61,12 +62,18 @@ def units(guide: m.Guide) -> list[Unit]:
     meta = guide.meta
     found = [Unit(meta_id(name), name.replace("_", " "), (m.Text(getattr(meta, name)),), None)
              for name in META_FIELDS if getattr(meta, name)]
+    words = guide_words(meta)
     for block in guide.blocks:
-        found += block_units(block, meta.lang)
+        found += block_units(block, words)
     return found
 
 
-def block_units(block: m.Block, lang: str) -> list[Unit]:
+def guide_words(meta: m.Meta) -> dict[str, str]:
+    """The labels of a guide's language, its own first: a call-out titled so has no title of its own."""
+    return labels(meta.lang, own=meta.own_labels)
+
+
+def block_units(block: m.Block, words: dict[str, str]) -> list[Unit]:
     if isinstance(block, m.Heading):
         return [Unit(block.id, "heading", block.content, block.loc)]
     if isinstance(block, m.Paragraph):
@@ -75,14 +82,14 @@ def block_units(block: m.Block, lang: str) -> list[Unit]:
         return [Unit(alt_id(block), "image description (alt text)", (m.Text(block.alt),), block.loc)]
     if isinstance(block, m.ListBlock):
         return [u for item in block.items for inner in item.blocks
-                for u in _as_list_item(block_units(inner, lang), block.ordered)]
+                for u in _as_list_item(block_units(inner, words), block.ordered)]
     if isinstance(block, m.Table):
         return [Unit(cell_id(block, r, c), "table header" if r == 0 else "table cell", cell, block.loc)
                 for r, row in enumerate((block.header, *block.rows)) for c, cell in enumerate(row)]
     if isinstance(block, m.Callout):
         title = ([Unit(title_id(block), "call-out title", (m.Text(block.title),), block.loc)]
-                 if block.title != labels(lang)[block.style] else [])
-        return title + [u for inner in block.blocks for u in block_units(inner, lang)]
+                 if block.title != words[block.style] else [])
+        return title + [u for inner in block.blocks for u in block_units(inner, words)]
     if isinstance(block, m.DefinitionList):
         return [u for i, e in enumerate(block.entries, 1)
                 for u in (Unit(term_id(block, i), "glossary term", e.term, e.loc),
@@ -130,8 +137,10 @@ class MissingTranslation(KeyError):
     """A unit of the source has no translation."""
 
 
-def translated(source: m.Guide, lang: str, texts: dict[str, tuple[m.Inline, ...]]) -> m.Guide:
-    """The source guide with every unit's words replaced by `texts[unit id]`, in language `lang`.
+def translated(source: m.Guide, lang: str, texts: dict[str, tuple[m.Inline, ...]],
+               own_labels: tuple[tuple[str, str], ...] = ()) -> m.Guide:
+    """The source guide with every unit's words replaced by `texts[unit id]`, in language `lang`, with
+    `own_labels` its own words for labels (a call-out without a title of its own shows them).
     Raises MissingTranslation naming the first unit that has none."""
     def text(unit_id: str) -> tuple[m.Inline, ...]:
         if unit_id not in texts:
@@ -141,14 +150,14 @@ def translated(source: m.Guide, lang: str, texts: dict[str, tuple[m.Inline, ...]
     def plain(unit_id: str) -> str:
         return m.plain_text(text(unit_id))
 
-    meta = replace(source.meta, lang=lang,
+    meta = replace(source.meta, lang=lang, labels=own_labels,
                    **{name: plain(meta_id(name)) for name in META_FIELDS if getattr(source.meta, name)})
-    return replace(source, meta=meta, blocks=tuple(_block(b, text, plain, source.meta.lang, lang)
+    return replace(source, meta=meta, blocks=tuple(_block(b, text, plain, guide_words(source.meta), guide_words(meta))
                                                    for b in source.blocks))
 
 
-def _block(block, text, plain, from_lang: str, lang: str):
-    again = lambda b: _block(b, text, plain, from_lang, lang)  # noqa: E731 - the same walk, one level down
+def _block(block, text, plain, from_words: dict[str, str], words: dict[str, str]):
+    again = lambda b: _block(b, text, plain, from_words, words)  # noqa: E731 - the same walk, one level down
     if isinstance(block, (m.Heading, m.Paragraph)):
         return replace(block, content=text(block.id))
     if isinstance(block, m.Image):
@@ -160,8 +169,8 @@ def _block(block, text, plain, from_lang: str, lang: str):
                  for r, row in enumerate((block.header, *block.rows))]
         return replace(block, header=tuple(cells[0]), rows=tuple(tuple(r) for r in cells[1:]))
     if isinstance(block, m.Callout):
-        own = block.title != labels(from_lang)[block.style]
-        title = plain(title_id(block)) if own else labels(lang)[block.style]
+        own = block.title != from_words[block.style]
+        title = plain(title_id(block)) if own else words[block.style]
         return replace(block, title=title, blocks=tuple(again(b) for b in block.blocks))
     if isinstance(block, m.DefinitionList):
         return replace(block, entries=tuple(replace(e, term=text(term_id(block, i)),

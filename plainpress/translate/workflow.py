@@ -15,6 +15,7 @@ from ..render import RenderOptions
 from ..source import SourceError, read_guide
 from .memory import previous, read_record, record_path, record_text, updated_record
 from .returned import Mismatch, Returned, TranslationImportError
+from .labels import every_label, label_key, previous_labels, with_labels
 from .units import units
 
 EXTENSIONS = {"docx": "docx", "xliff": "xlf", "po": "po"}
@@ -80,7 +81,7 @@ def export(folder: Path, targets: list[str], formats: list[str], out: Path, from
             raise WorkflowError(f"--to {target}: that is the guide's source language")
         existing = folder / f"{target}.md"
         current = read_guide(existing) if existing.is_file() else None
-        carried = previous(source, current, read_record(existing)) if current else {}
+        carried = {**previous(source, current, read_record(existing)), **previous_labels(current)} if current else {}
         for fmt in formats:
             path = out / folder.name / "translation" / f"{folder.name}-{source.meta.lang}-{target}.{EXTENSIONS[fmt]}"
             write_atomic(path, exporter(fmt)(source, target, carried, options))
@@ -116,7 +117,8 @@ def import_file(path: Path, source_dir: Path) -> Imported:
     target_path = source_path.with_name(f"{header.target_lang}.md")
     current = read_guide(target_path) if target_path.is_file() else None
     texts, replaced = merged_texts(source, current, returned, target_path)
-    guide = replace(translated_guide(source, header.target_lang, texts), path=target_path)
+    own = with_labels(current.meta.own_labels if current else {}, taken_labels(returned))
+    guide = replace(translated_guide(source, header.target_lang, texts, own), path=target_path)
     # a reader confirms only units whose source words are those the translator saw, unless it says otherwise
     now = {u.id: u.digest for u in units(source)}
     confirmed = {k: returned.made_from.get(k) or now.get(k, "") for k in returned.reviewed}
@@ -126,10 +128,19 @@ def import_file(path: Path, source_dir: Path) -> Imported:
     return Imported(target_path, replaced, [x for x in returned.mismatches if not x.fatal])
 
 
+def taken_labels(returned: Returned) -> dict[str, str]:
+    """Label key -> the translator's words, for each label unit confirmed."""
+    return {label_key(k): m.plain_text(v) for k, v in returned.texts.items()
+            if label_key(k) is not None and k in returned.reviewed}
+
+
 def left_as_source(returned: Returned, source: m.Guide) -> list[Mismatch]:
     """A part whose words are still the source's (a paragraph not typed over) is not translated, whatever
-    the file says: it is not confirmed, so it neither replaces a translation nor counts as current."""
-    same = [u for u in units(source) if u.id in returned.reviewed and u.id in returned.texts
+    the file says: it is not confirmed, so it neither replaces a translation nor counts as current; unless
+    the translator confirmed that they stay so on purpose (`returned.kept`: XLIFF final or signed-off,
+    PO `# keep`, a DOCX bookmark named keep...)."""
+    same = [u for u in units(source) + every_label() if u.id in returned.reviewed and u.id in returned.texts
+            and u.id not in returned.kept
             and re.search(r"[^\W\d_]", u.text) and " ".join(m.plain_text(returned.texts[u.id]).split()) ==
             " ".join(u.text.split())]
     returned.reviewed -= {u.id for u in same}
@@ -158,11 +169,11 @@ def merged_texts(source: m.Guide, current: m.Guide | None, returned: Returned, t
     return texts, replaced
 
 
-def translated_guide(source: m.Guide, lang: str, texts) -> m.Guide:
+def translated_guide(source: m.Guide, lang: str, texts, own_labels: tuple[tuple[str, str], ...] = ()) -> m.Guide:
     """The translation, with the source's front matter but for what does not apply to its language:
-    `reading_grade` is a target for English formulas only."""
+    `reading_grade` is a target for English formulas only; with its own words for labels."""
     from .units import translated
-    guide = translated(source, lang, texts)
+    guide = translated(source, lang, texts, own_labels)
     if lang.split("-")[0].lower() != "en":
         guide = replace(guide, meta=replace(guide.meta, reading_grade=m.Meta.reading_grade))
     return guide

@@ -22,14 +22,18 @@ from ..untrusted import check_size, parse_xml
 from .exchange import (Entry, Wording, addresses, check_header, first_words, gather, source_name,
                        to_translate, unit_notes)
 from .returned import Header, Mismatch, Previous, Returned, TranslationImportError, header_for
+from .labels import label_key
 from .units import Unit, units
-from .xliff_inline import OURS, XLIFF, from_xml, numbered, target_ids, to_xml
+from .xliff_inline import (OURS, XLIFF, from_xml, numbered, placeholders_from_xml, placeholders_to_xml,
+                           target_ids, to_xml)
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 CONFIRMED = ("translated", "signed-off", "final")
+KEPT = ("signed-off", "final")   # a reviewer's word: the target stands as it is, even in the source's words
 NOT_BY_A_TRANSLATOR = ("fuzzy-match", "mt-suggestion", "tm-suggestion", "leveraged-mt")   # state-qualifier
-GUIDANCE = ("Keep the tags of each unit (bold, emphasis, links, words in another language). "
-            "A unit is used once it is marked translated.")
+GUIDANCE = ("Keep the tags of each unit (bold, emphasis, links, words in another language, placeholders). "
+            "A unit is used once it is marked translated. A unit whose words stay those of the source on "
+            "purpose (a drug's name) counts as translated when its target is marked final or signed-off.")
 WORDING = Wording(
     one="trans-unit", many="trans-units", untranslated="not yet translated",
     unconfirmed="not confirmed by a translator (state {states})",
@@ -51,8 +55,8 @@ def export_xliff(source: m.Guide, target_lang: str, previous: dict[str, Previous
     file = etree.SubElement(root, q("file"), _file_attributes(source, header))
     etree.SubElement(etree.SubElement(file, q("header")), q("note")).text = GUIDANCE
     body = etree.SubElement(file, q("body"))
-    notes = unit_notes(source)
-    for unit in to_translate(source):
+    notes = unit_notes(source, target_lang)
+    for unit in to_translate(source, target_lang):
         body.append(_trans_unit(unit, notes[unit.id], previous.get(unit.id)))
     _indent(root)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8") + b"\n"
@@ -80,11 +84,18 @@ def _file_attributes(source: m.Guide, header: Header) -> dict[str, str]:
 
 def _trans_unit(unit: Unit, note: str, previous: Previous | None) -> etree._Element:
     element = etree.Element(q("trans-unit"), {"id": unit.id, "resname": unit.id, XML_SPACE: "preserve"})
-    to_xml(etree.SubElement(element, q("source")), unit.content, map(str, count(1)))
+    label = label_key(unit.id) is not None
+    if label:
+        placeholders_to_xml(etree.SubElement(element, q("source")), unit.text)
+    else:
+        to_xml(etree.SubElement(element, q("source")), unit.content, map(str, count(1)))
     if previous is not None:
         state = "needs-review-translation" if previous.stale else "translated"
-        to_xml(etree.SubElement(element, q("target"), state=state), previous.text,
-               target_ids(previous.text, unit.content))
+        target = etree.SubElement(element, q("target"), state=state)
+        if label:
+            placeholders_to_xml(target, m.plain_text(previous.text))
+        else:
+            to_xml(target, previous.text, target_ids(previous.text, unit.content))
     etree.SubElement(element, q("note"), {"from": "plainpress"}).text = _described(unit, note)
     if previous is not None and previous.stale:
         etree.SubElement(element, q("note"), {"from": "plainpress"}).text = (
@@ -141,6 +152,8 @@ def _the_file(path: Path, root: etree._Element) -> etree._Element:
 
 def _entry(element: etree._Element, by_id: dict[str, Unit]) -> Entry:
     unit_id = element.get("id", "")
+    if label_key(unit_id) is not None:
+        return _label_entry(element, unit_id)
     known = numbered(by_id[unit_id].content) if unit_id in by_id else {}
     source, target = element.find(q("source")), element.find(q("target"))
     source_content, unreadable = from_xml(source, known) if source is not None else ((), True)
@@ -148,7 +161,20 @@ def _entry(element: etree._Element, by_id: dict[str, Unit]) -> Entry:
     state = _state(element, target)
     return Entry(unit_id, f"trans-unit {unit_id}", first_words(m.plain_text(source_content)),
                  None if unreadable else source_content, translation,
-                 confirmed=target is not None and state in CONFIRMED, state=state, problems=problems)
+                 confirmed=target is not None and state in CONFIRMED, state=state, problems=problems,
+                 kept=target is not None and state in KEPT)
+
+
+def _label_entry(element: etree._Element, unit_id: str) -> Entry:
+    """A label's unit: plain words whose placeholders are `<x/>` codes."""
+    source, target = element.find(q("source")), element.find(q("target"))
+    words = placeholders_from_xml(source)[0] if source is not None else None
+    translation, problems = placeholders_from_xml(target) if target is not None else (None, [])
+    state = _state(element, target)
+    return Entry(unit_id, f"trans-unit {unit_id}", first_words(words or ""),
+                 None if words is None else (m.Text(words),), None if translation is None else (m.Text(translation),),
+                 confirmed=target is not None and state in CONFIRMED, state=state, problems=problems,
+                 kept=target is not None and state in KEPT)
 
 
 def _state(element: etree._Element, target: etree._Element | None) -> str:

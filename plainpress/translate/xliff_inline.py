@@ -9,6 +9,7 @@ from the source code with its id, unless it names its own, which is then checked
 """
 from __future__ import annotations
 
+import re
 from functools import partial
 from itertools import count
 from typing import Callable, Iterator
@@ -125,6 +126,46 @@ def _code(g, source_codes) -> Callable[[tuple[m.Inline, ...]], m.Inline] | None:
     if ctype == "x-lang" and lang and is_language_tag(lang):
         return partial(m.Foreign, lang)
     return None
+
+
+# Labels: plain text whose placeholders (`{page}`) are protected codes, `<x/>` (a tool shows a tag that
+# the translator moves but cannot change); read back from `<x/>`, from `<ph>{page}</ph>`, or as typed.
+
+PLACEHOLDER_CTYPE = "x-placeholder"
+PLACEHOLDER_RE = re.compile(r"(\{[a-z]+\})")
+LABEL_HINT = "keep only the placeholders of the source text, such as {page}, as they are"
+
+
+def placeholders_to_xml(parent: etree._Element, text: str) -> None:
+    """A label's words as the text of `parent`, each placeholder an `<x/>` with its braces as equiv-text."""
+    last, ids = None, count(1)
+    for part in PLACEHOLDER_RE.split(text):
+        if PLACEHOLDER_RE.fullmatch(part):
+            last = etree.SubElement(parent, f"{{{XLIFF}}}x", {"id": str(next(ids)), "ctype": PLACEHOLDER_CTYPE,
+                                                               "equiv-text": part})
+        elif last is None:
+            parent.text = (parent.text or "") + part
+        else:
+            last.tail = (last.tail or "") + part
+
+
+def placeholders_from_xml(element: etree._Element) -> tuple[str, list[tuple[str, str]]]:
+    """A label's words from a `<source>` or `<target>`, each placeholder code as its braces again."""
+    words, problems = [element.text or ""], []
+    for child in element:
+        if not isinstance(child.tag, str):
+            words.append(child.tail or "")
+            continue
+        name = etree.QName(child).localname
+        shown = child.get("equiv-text") if name == "x" else "".join(child.itertext()) if name == "ph" else None
+        if shown is not None and PLACEHOLDER_RE.fullmatch(shown.strip()):
+            words.append(shown.strip())
+        elif name == "mrk":
+            words.append(placeholders_from_xml(child)[0])
+        else:
+            problems.append((f"an inline code plainpress does not know ({_shown(child)})", LABEL_HINT))
+        words.append(child.tail or "")
+    return "".join(words), problems
 
 
 def _shown(element) -> str:

@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from conftest import FIXTURES, SAMPLE
 from plainpress.render.docx import render_docx
 from plainpress.source import read_guide
-from plainpress.translate.docx_export import bookmark_key, export_docx, unit_styles
+from plainpress.translate.docx_export import bookmark_key, export_docx, unit_styles, words_digest
 from plainpress.translate.units import source_digest, units
 
 FOOT_CARE = FIXTURES / "good" / "foot-care" / "en.md"   # it has a short title
@@ -50,9 +50,10 @@ def test_each_unit_is_one_paragraph_with_its_bookmark_in_reading_order(guide, ex
     unit_marks = [(names, text) for names, text in marked if not names[0].startswith("_pp_label_")]
     assert unit_marks == [([bookmark_key(u.id)], u.text) for u in units(guide)]
     assert all(re.fullmatch(r"_pp_[0-9a-f]{12}", names[0]) for names, _ in unit_marks)
-    # the words plainpress writes itself are marked too, so that they are not taken for added paragraphs
+    # the words plainpress writes itself are marked too, so that they are not taken for added paragraphs;
+    # in the target language where its catalog has them: context, not words to type over
     assert [text for names, text in marked if names[0].startswith("_pp_label_")][:2] == [
-        "Example clinic. Version 1.0. Last reviewed: November\xa020,\xa02026.", "Key points"]
+        "Example clinic. Versión 1.0. Última revisión: 20\xa0de\xa0noviembre\xa0de\xa02026.", "Puntos clave"]
 
 
 def test_the_bookmark_spans_the_paragraph(exported):
@@ -68,7 +69,7 @@ def test_alt_text_and_short_title_get_paragraphs_of_their_own_and_the_audience_n
     styles = {p.text: p.style.name for p in paragraphs(export_docx(sample, "es"))}
     [image] = sample.images()
     assert styles[image.alt] == "Alt Text" and styles["Test readers"] == "Normal"
-    assert unit_styles(sample)[f"{image.id}.alt"] == "Alt Text"
+    assert unit_styles(sample, "es")[f"{image.id}.alt"] == "Alt Text"
 
 
 def test_the_language_is_the_target_and_the_source_is_recorded(guide, exported):
@@ -78,10 +79,14 @@ def test_the_language_is_the_target_and_the_source_is_recorded(guide, exported):
     with zipfile.ZipFile(io.BytesIO(exported)) as z:
         custom = z.read("docProps/custom.xml").decode()
     values = dict(re.findall(r'name="([^"]+)"><vt:lpwstr>([^<]*)<', custom))
+    about = next(p.text for p in paragraphs(exported) if bookmarks(p) == ["_pp_label_1"])
     assert values == {"plainpress guide": "foot-care", "plainpress source language": "en",
                       "plainpress target language": "es", "plainpress source version": "1.0",
                       "plainpress source digest": source_digest(guide),
-                      "plainpress unit digests": " ".join(f"{bookmark_key(u.id)[4:]}:{u.digest}" for u in units(guide))}
+                      "plainpress unit digests": " ".join(f"{bookmark_key(u.id)[4:]}:{u.digest}" for u in units(guide)),
+                      # each paragraph of words plainpress writes: its words' digest, and the label it shows
+                      "plainpress label words": f"1:{words_digest(about)}: 2:{words_digest('Puntos clave')}:key-points"}
+    assert about.startswith("Example clinic. Versión 1.0.")
 
 
 def test_the_same_source_gives_the_same_bytes(guide, exported):
