@@ -6,12 +6,10 @@ between the paragraphs around it, in any order (the PDF's text runs line by line
 so a cell that wraps comes apart); each header and footer must be on some page, its fields (page numbers)
 taking any value, and it is cut from each page's text before the body is compared (a paragraph that runs
 over a page break would otherwise be split by it).
-Right-to-left text comes out of a PDF in no reliable order: pdfplumber reads each line left to right as it
-is drawn (an Arabic word's letters backwards, a ligature's letters as the font maps them, an English name
-and a list number wherever the line's bidi put them). A passage with right-to-left letters is found as its
-characters in any order, side by side and in order with the passages around it, with nothing between them
-but a list's number or bullet; a header or footer as the characters of the page's first or last lines.
-Characters nothing draws (bidi marks, joiners) and glyphs with no Unicode are left out on both sides.
+Right-to-left text comes out of a PDF in no reliable order within a line (text_match.py): a passage with
+right-to-left letters is found as its characters in any order, in order with the passages around it, with
+nothing beside it but a list's number or bullet; a header or footer as the characters of the page's first
+or last lines. Characters nothing draws (bidi marks, joiners) are left out on both sides.
 Each run has its own throwaway profile, so runs in parallel do not clash over one; one run converts
 every DOCX of a build (`run_libreoffice_batch`).
 """
@@ -23,7 +21,6 @@ import shutil
 import signal
 import subprocess
 import tempfile
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -31,6 +28,7 @@ from pathlib import Path
 
 from ..findings import Finding
 from . import ToolResult
+from .text_match import find, marks_only, right_to_left, squeeze
 
 TOOL = "libreoffice"
 DOCX_FILTER = "MS Word 2007 XML"  # never fall back to importing a broken file as plain text
@@ -232,56 +230,6 @@ def cut_one(lines: list[str], part: Running) -> list[str] | None:
             return lines[k:] if part.header else lines[:-k]
     text, cuts = part.pattern.subn("", squeeze("\n".join(lines)), count=1)
     return [text] if cuts else None
-
-
-CID = re.compile(r"\(cid:\d+\)")   # pdfminer's stand-in for a glyph with no Unicode
-RIGHT_TO_LEFT = frozenset({"R", "AL"})
-MARKER = 6   # the most characters a list's number or bullet (and the space the PDF puts after it) takes
-
-
-def squeeze(text: str) -> str:
-    """The text to compare: NFKC (Arabic presentation forms, full-width letters and ligatures as their
-    plain letters), without white space and without what is not drawn (bidi marks, joiners, controls)."""
-    text = CID.sub("", unicodedata.normalize("NFKC", text))
-    return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf"))
-
-
-def right_to_left(text: str) -> bool:
-    return any(unicodedata.bidirectional(ch) in RIGHT_TO_LEFT for ch in text)
-
-
-def marks_only(extra: Counter, most: int) -> bool:
-    """Characters a passage's window may hold besides its own: a few digits, bullets or stops, no letter."""
-    return sum(extra.values()) <= most and not any(unicodedata.category(ch)[0] in "LM" for ch in extra)
-
-
-def find(needle: str, haystack: str, position: int) -> tuple[int, int] | None:
-    """Where the squeezed passage is, from `position` on: as it is, or (right-to-left letters in it) as its
-    characters in any order with at most a list mark beside them (start, end)."""
-    if not right_to_left(needle):
-        found = haystack.find(needle, position)
-        return (found, found + len(needle)) if found >= 0 else None
-    return scrambled(needle, haystack, position)
-
-
-def scrambled(needle: str, haystack: str, position: int) -> tuple[int, int] | None:
-    """The first window of `haystack` from `position` holding every character of `needle` (as many times)
-    and besides them only list marks: the sliding window of the minimum-window-substring problem."""
-    want, have, missing, left = Counter(needle), Counter(), len(needle), position
-    for right in range(position, len(haystack)):
-        ch = haystack[right]
-        have[ch] += 1
-        missing -= have[ch] <= want[ch]
-        while missing == 0:
-            while have[haystack[left]] > want[haystack[left]]:  # a surplus character at the left: drop it
-                have[haystack[left]] -= 1
-                left += 1
-            if right + 1 - left - len(needle) <= MARKER and marks_only(have - want, MARKER):
-                return left, right + 1
-            have[haystack[left]] -= 1   # a needed one: the window moves on past it
-            missing += 1
-            left += 1
-    return None
 
 
 def lost(passages: list[Passage], text: str) -> list[tuple[str, str, str]]:
