@@ -205,7 +205,7 @@ class _Fields:
             mine, english = sorted(PLACEHOLDER.findall(value[key])), sorted(PLACEHOLDER.findall(ENGLISH[key]))
             if mine != english:
                 self.problem("labels", f"the label `{key}` has {', '.join(mine) or 'no placeholder'} where the English "
-                             f"“{ENGLISH[key]}” has {', '.join(english) or 'none'}",
+                             f"“{ENGLISH[key]}” has {', '.join(PLACEHOLDER.findall(ENGLISH[key])) or 'none'}",
                              "keep each placeholder of the English once, with its braces, where the language puts it")
         return tuple((k, value[k].strip()) for k in ENGLISH if k in value and value[k].strip())
 

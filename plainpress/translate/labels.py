@@ -112,7 +112,8 @@ def placeholder_problem(key: str, text: str) -> tuple[str, str] | None:
                                  f"it has {', '.join(extra)}, which the English does not have once more" if extra else "")
                      if x)
     return (f"the placeholders do not match the English “{ENGLISH[key]}”: {said}",
-            f"keep {', '.join(english)} exactly, braces included, where the language puts them" if english else
+            f"keep {', '.join(dict.fromkeys(PLACEHOLDER.findall(ENGLISH[key])))} exactly, braces included, "
+            "where the language puts them" if english else
             "remove the braces: the English has no placeholder")
 
 
