@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import shutil
 
 import polib
@@ -23,6 +24,7 @@ from plainpress.translate.docx_export import bookmark_key, export_docx
 from plainpress.translate.labels import label_units, printed_labels
 from plainpress.translate.memory import read_record
 from plainpress.translate.returned import TranslationImportError
+from plainpress.translate.units import units
 from plainpress.translate.workflow import export, import_file
 from plainpress.translate.xliff_inline import XLIFF
 
@@ -83,7 +85,7 @@ def translated_xliff(path, lang: str, labels_given: dict[str, str]) -> None:
             for x in list(target):
                 target.remove(x)
             target.text = ""
-            for part in __import__("re").split(r"(\{[a-z]+\})", labels_given[key]):
+            for part in re.split(r"(\{[a-z]+\})", labels_given[key]):
                 if part in codes:
                     target.append(copy.deepcopy(codes[part]))
                     target[-1].tail = ""
@@ -177,8 +179,7 @@ def test_words_confirmed_as_the_source_count_as_current(project):
     guide = read_guide(done.target)
     assert guide.meta.own_labels["contents"] == "Contents"
     source = read_guide(project / "source" / "sample" / "en.md")
-    assert current_share(guide, source, record) == (len(record.entries)) / len(
-        [u for u in __import__("plainpress.translate.units", fromlist=["units"]).units(source)])
+    assert current_share(guide, source, record) == len(record.entries) / len(units(source))
 
 
 def test_xliff_final_confirms_words_left_as_the_source(project):

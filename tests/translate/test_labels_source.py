@@ -9,7 +9,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SAMPLE
-from plainpress import model as m
 from plainpress.languages import ENGLISH
 from plainpress.source import SourceError, read_guide
 from plainpress.source.writer import write_guide
