@@ -32,7 +32,7 @@ class Worn:
     @property
     def words(self) -> dict[str, str]:
         """The labels printed around this guide: the theme's catalog, then ours, then English."""
-        return words_for(self.guide.meta.lang, self.theme)
+        return words_for(self.guide.meta, self.theme)
 
     def images(self) -> tuple[m.Image, ...]:
         return self.guide.images() + ((self.logo,) if self.logo else ())
@@ -43,8 +43,9 @@ class Worn:
         return {"theme": self.theme, "logo": self.logo, "accent": self.accent, "contact": self.contact}
 
 
-def words_for(lang: str, theme: Theme | None) -> dict[str, str]:
-    return labels(lang, theme.locales if theme else ())
+def words_for(meta: m.Meta, theme: Theme | None) -> dict[str, str]:
+    """The guide's own translated labels (its front matter's `labels:`), the theme's catalog, ours, English."""
+    return labels(meta.lang, theme.locales if theme else (), meta.own_labels)
 
 
 def wear(guide: m.Guide, theme: Theme | None) -> Worn:
@@ -53,10 +54,11 @@ def wear(guide: m.Guide, theme: Theme | None) -> Worn:
     lang = guide.meta.lang
     meta = dataclasses.replace(guide.meta, organisation=guide.meta.organisation or in_language(theme.organisation, lang)[0])
     prefix = free_prefix(guide, "contact")
-    blocks = fill_contact_callouts(guide.blocks, theme, lang, prefix)
-    contact = contact_paragraphs(theme, lang, prefix)
+    words = words_for(guide.meta, theme)
+    blocks = fill_contact_callouts(guide.blocks, theme, lang, prefix, words)
+    contact = contact_paragraphs(theme, lang, prefix, words)
     if contact:
-        heading = m.Heading(2, (m.Text(words_for(lang, theme)["contact"]),), prefix, m.Location(str(theme.yaml_path), 1))
+        heading = m.Heading(2, (m.Text(words["contact"]),), prefix, m.Location(str(theme.yaml_path), 1))
         blocks += (heading, *contact.values())
     return Worn(dataclasses.replace(guide, meta=meta, blocks=blocks), theme, logo_image(theme, lang), contact)
 
@@ -88,29 +90,29 @@ def free_prefix(guide: m.Guide, base: str) -> str:
     return prefix
 
 
-def fill_contact_callouts(blocks: tuple[m.Block, ...], theme: Theme, lang: str, prefix: str) -> tuple[m.Block, ...]:
+def fill_contact_callouts(blocks: tuple[m.Block, ...], theme: Theme, lang: str, prefix: str,
+                          words: dict[str, str]) -> tuple[m.Block, ...]:
     """The blocks with each `::: contact` call-out (also one inside a list) holding the contact block."""
     out = []
     for b in blocks:
         if isinstance(b, m.Callout) and b.style == "contact":
-            inner = contact_paragraphs(theme, lang, f"{prefix}-{b.id}")
+            inner = contact_paragraphs(theme, lang, f"{prefix}-{b.id}", words)
             b = dataclasses.replace(b, blocks=tuple(inner.values()))
         elif isinstance(b, m.ListBlock):
-            items = tuple(dataclasses.replace(i, blocks=fill_contact_callouts(i.blocks, theme, lang, prefix))
+            items = tuple(dataclasses.replace(i, blocks=fill_contact_callouts(i.blocks, theme, lang, prefix, words))
                           for i in b.items)
             b = dataclasses.replace(b, items=items)
         out.append(b)
     return tuple(out)
 
 
-def contact_paragraphs(theme: Theme, lang: str, prefix: str) -> dict[str, m.Paragraph]:
+def contact_paragraphs(theme: Theme, lang: str, prefix: str, words: dict[str, str]) -> dict[str, m.Paragraph]:
     """The contact block in the guide's language: each given line as a paragraph, labelled in bold.
     The web site's link says the clinic's name (a bare address is no link text); print adds the address."""
     contact = theme.contact
     if contact is None:
         return {}
-    words = words_for(lang, theme)
-    questions = question_line(contact, lang, theme)
+    questions = question_line(contact, lang, words)
     lines = {"questions": questions}
     if contact.phone and contact.phone not in m.plain_text(questions).replace("\u00a0", " "):
         lines["phone"] = labelled(words["phone"], (phone_link(contact.phone),))
@@ -125,13 +127,13 @@ def contact_paragraphs(theme: Theme, lang: str, prefix: str) -> dict[str, m.Para
             for n, (name, content) in enumerate(((k, v) for k, v in lines.items() if v), start=1)}
 
 
-def question_line(contact, lang: str, theme: Theme | None = None) -> tuple[m.Inline, ...]:
+def question_line(contact, lang: str, words: dict[str, str]) -> tuple[m.Inline, ...]:
     """The theme's own "Questions? Call ..." line, else ours in the guide's language; the number dials."""
     if contact.questions:
         return with_phone_link(sentence(contact.questions, lang), contact.phone)
     if not contact.phone:
         return ()
-    before, _, after = words_for(lang, theme)["questions"].partition("{phone}")
+    before, _, after = words["questions"].partition("{phone}")
     return (m.Text(before), phone_link(contact.phone), m.Text(after))
 
 
