@@ -14,7 +14,8 @@ from pathlib import Path
 
 from . import inputs
 from .cache import Cache
-from .checking import CHUNK, BuildInputError, GuideResult, check_all, check_theme_use, ignore, read_all
+from .checking import (CHUNK, BuildInputError, GuideResult, add_language_findings, check_all, check_theme_use,
+                       ignore, read_all)
 from .files import exclusive
 from .languages import is_language_tag
 from .outputs import (Renders, plan, prepare_renderers, write_current_reports, write_library_index,
@@ -51,6 +52,7 @@ def build(paths: list[Path], formats: tuple[str, ...], langs: tuple[str, ...], o
         check_theme_use(known, options)
         outputs, renders, validation = start_outputs(known, formats, options, out, validate, workers, run)
         results = check_all(known, run.cache, run.progress, between=workers.poll)
+        add_language_findings(results, options.theme)
         workers.drain()
         renders.raise_errors()
         write_and_report(results, outputs, validation, options, report_root, out, run)
@@ -66,6 +68,7 @@ def check_only(sources, keys, options: RenderOptions, workers, run: Run) -> list
     check_theme_use(known, options)
     run.progress.start(k.guide for k in known)
     results = check_all(known, run.cache, run.progress)
+    add_language_findings(results, options.theme)
     run.progress.clear()
     return results
 
