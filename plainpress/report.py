@@ -8,7 +8,8 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from .checks.formulas import Scores, base_language
+from .checks.formula_table import FORMULAS
+from .checks.formulas import Scores
 from .checks.readability import ReadingReport
 from .files import write_atomic
 from .validate import ToolResult
@@ -22,15 +23,14 @@ VALIDATOR_WORDS = {
     "pdf/ua-1": "PDF/UA-1, the standard for accessible PDF",
     "pdf-structure": "tags that screen readers follow (headings, lists, pictures, languages)",
     "large-print": "large print, measured on every page",
+    "glyphs": "every character drawn from a font the file embeds (no empty boxes)",
     "epubcheck": "the EPUB 3 standard (EPUBCheck)",
     "ace": "e-book accessibility (DAISY Ace)",
     "docx-accessibility": "what Word's Accessibility Checker checks, and what translators need",
     "libreoffice": "opens in LibreOffice with its text whole",
     "axe": "web accessibility, WCAG 2.2 AA and text at 7:1 (axe-core in Chromium, desktop and phone widths)",
 }
-COLUMNS = {"en": ("smog", "flesch_kincaid"), "es": ("fernandez_huerta", "szigriszt_pazos")}
-HEADERS = {"smog": "SMOG", "flesch_kincaid": "F-K", "fernandez_huerta": "F-H", "szigriszt_pazos": "INFLESZ",
-           "reading_ease": "Ease"}
+HEADERS = {key: formula.header for key, formula in FORMULAS.items()}
 
 
 # The terminal ------------------------------------------------------------------------------------
@@ -57,6 +57,7 @@ def guide_summary(result: GuideResult, root: Path, every_finding: bool = False, 
         lines += [f"        {validator_line(v, verbose)}" for v in result.validation.get(fmt, [])]
     lines += reading_table(result.reading)
     lines.append("  " + result.reading.verdict())
+    lines += [f"  {line}" for line in coverage_lines(meta.lang)]
     if result.origin is not None:
         lines.append("  " + translation_sentence(translation_data(result)))
     advice = [f for f in result.findings if f.severity != "info" and f.rule != "reading.grade"]
@@ -104,15 +105,24 @@ def _counts(counts: dict) -> str:
 
 
 def columns(lang: str) -> tuple[str, ...]:
-    return COLUMNS.get(base_language(lang), ("reading_ease",))
+    """The figures a language's table shows: the formulas that judge it, in its record's order."""
+    from .languages import language
+    return tuple(key for key in language(lang).formulas if FORMULAS[key].judged)
+
+
+def coverage_lines(lang: str) -> list[str]:
+    """Which checks ran for the guide's language and which did not, where some did not."""
+    from .checks.coverage import runs
+    found = runs(lang)
+    return [found.ran_sentence(), found.skipped_sentence()] if found.skipped else []
 
 
 def reading_table(reading: ReadingReport) -> list[str]:
     if not reading.scored:
-        return [f"  Reading level: not scored (no formula here for language `{reading.lang}`)"]
+        return []   # the verdict says why, in words
     keys = columns(reading.lang)
     rows = [f"  Reading level ({reading.target_text()})"]
-    rows.append("    " + "".ljust(NAME_WIDTH) + "".join(f"{HEADERS[k]:>8}" for k in keys))
+    rows.append("    " + "".ljust(NAME_WIDTH) + "".join(f" {HEADERS[k]:>7}" for k in keys))
     for section in reading.sections:
         label = section.title + (" (glossary)" if section.reference and "glossary" not in section.title.lower() else "")
         rows.append(_row(label, section.scores, reading.target, keys))
@@ -219,13 +229,16 @@ def write_reports(result: GuideResult, root: Path) -> list[Path]:
 
 
 def render_html(result: GuideResult, data: dict) -> str:
-    from .checks.plain_language import english_only_note
+    from .checks.coverage import runs
+    from .checks.formulas import not_scored_text
+    from .checks.words import has_term_list
     from .report_chart import bar_chart
     from .templating import render
     reading = result.reading
     return render("report/report.html", data=data, meta=result.guide.meta, reading=reading,
                   chart=bar_chart(reading), columns=columns(reading.lang), headers=HEADERS,
-                  validator_verdict=validator_verdict, english_only=english_only_note(reading.lang),
+                  validator_verdict=validator_verdict, coverage=runs(reading.lang),
+                  term_list=has_term_list(reading.lang), not_scored=not_scored_text(reading.lang),
                   undefined=[f for f in result.findings if f.rule == "plain.undefined-term"],
                   advice=[f for f in result.findings if f.rule.startswith("plain.") and f.rule != "plain.undefined-term"],
                   validation=result.validation,

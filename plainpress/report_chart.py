@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .checks.formulas import EASE_FLOOR, INFLESZ_FLOOR, SMOG_SENTENCES, base_language
+from .checks.formula_table import SMOG_SENTENCES, by_grade, judged_of
 from .checks.readability import ReadingReport
+from .languages import language
 
 WIDTH, LABEL_WIDTH, BAR_HEIGHT, GAP = 720, 300, 26, 12
 
@@ -32,14 +33,16 @@ class Chart:
 
 
 def metric(reading: ReadingReport) -> tuple[str, str, float, float]:
-    """(figure name, its label, the target, the scale's maximum) for the guide's language."""
-    lang = base_language(reading.lang)
-    if lang == "en":
+    """(figure name, its label, the target, the scale's maximum) for the guide's language: the US grade
+    where the guide's own grade judges it, else its main scale."""
+    names = language(reading.lang).formulas
+    if by_grade(names):
         return ("grade", "US school grade (higher of SMOG and Flesch-Kincaid; Flesch-Kincaid alone under "
                 f"{SMOG_SENTENCES} sentences)", reading.target, 20.0)
-    if lang == "es":
-        return "szigriszt_pazos", "INFLESZ (higher is easier)", INFLESZ_FLOOR, 100.0
-    return "reading_ease", "Flesch reading ease (higher is easier)", EASE_FLOOR, 100.0
+    formula = judged_of(names)[0]
+    way = "higher is easier" if formula.higher_is_easier else "lower is easier"
+    label = formula.short or formula.name
+    return formula.key, f"{label} ({way})", formula.target, 100.0 if formula.higher_is_easier else 20.0
 
 
 def bar_chart(reading: ReadingReport) -> Chart | None:

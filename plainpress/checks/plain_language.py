@@ -6,14 +6,17 @@ import re
 
 from .. import model as m
 from ..findings import Finding
-from .formulas import base_language
+from ..languages import language
+from .coverage import runs
 from .readability import Sentence, located_sentences, sentences, syllables, words
-from .words import is_plain_word, medical_terms, normal_term
+from .words import has_term_list, is_plain_word, medical_terms, normal_term
 
-MAX_SENTENCE_WORDS = 20
 MAX_PARAGRAPH_SENTENCES = 5
 MAX_LIST_ITEMS = 7
-ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)?\b")
+LONG_TERM_SYLLABLES = 4  # a word this long, not an everyday word, is a term to define or replace
+# Latin capitals in any script: "ALS" inside Chinese or Arabic text is an acronym too.
+ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)?(?![A-Za-z0-9])")
+OPENING, CLOSING = "(（", ")）"
 _BE = r"(?:am|is|are|was|were|be|been|being|become|becomes|became|get|gets|got|gotten)"
 _IRREGULAR = ("known|made|done|given|taken|seen|shown|found|kept|held|told|sent|built|brought|caught|"
               "thought|bought|left|lost|paid|put|set|hurt|cut|written|driven|eaten|chosen|broken|spoken|"
@@ -29,23 +32,27 @@ def plain_language_findings(guide: m.Guide) -> list[Finding]:
 
 
 def long_sentences(guide: m.Guide) -> list[Finding]:
-    return [f for s in located_sentences(guide.blocks) if (f := sentence_length(s))]
+    lang = guide.meta.lang
+    return [f for s in located_sentences(guide.blocks, lang) if (f := sentence_length(s, lang))]
 
 
-def sentence_length(s: Sentence) -> Finding | None:
-    """The finding on one sentence of more than 20 words (the writer's preview marks it), or None."""
-    n = len(words(s.text))
-    if n <= MAX_SENTENCE_WORDS:
+def sentence_length(s: Sentence, lang: str = "en") -> Finding | None:
+    """The finding on one sentence longer than its language's limit (in words, or in characters where
+    words have no spaces; the writer's preview marks it), or None."""
+    record = language(lang)
+    n, limit = record.length(s.text), record.sentence_limit
+    if n <= limit.most:
         return None
-    return Finding("warning", "plain.sentence-length", str(s.loc), f"a sentence of {n} words: “{_clip(s.text)}”",
-                   f"split it into sentences of {MAX_SENTENCE_WORDS} words or fewer")
+    return Finding("warning", "plain.sentence-length", str(s.loc),
+                   f"a sentence of {n} {limit.unit}, over the limit of {limit.most} ({limit.source}): “{_clip(s.text)}”",
+                   f"split it into sentences of {limit.most} {limit.unit} or fewer")
 
 
 def long_paragraphs(guide: m.Guide) -> list[Finding]:
     out = []
     for block in m.walk(guide.blocks):
         if isinstance(block, m.Paragraph):
-            n = len(sentences(m.plain_text(block.content)))
+            n = len(sentences(m.plain_text(block.content), guide.meta.lang))
             if n > MAX_PARAGRAPH_SENTENCES:
                 out.append(Finding("warning", "plain.paragraph-length", str(block.loc),
                                    f"a paragraph of {n} sentences: “{_clip(m.plain_text(block.content))}”",
@@ -61,24 +68,64 @@ def long_lists(guide: m.Guide) -> list[Finding]:
 
 
 def undefined_terms(guide: m.Guide) -> list[Finding]:
-    """Medical terms (the shipped list and long unusual words, both English; the guide's own `terms:`)
-    that the glossary does not define; one finding per term, at its first use."""
+    """Medical terms (the shipped list of the guide's language and, where it has one, its long unusual
+    words; the guide's own `terms:`) that the glossary does not define;
+    one finding per term, at its first use. A guide in a language without a list checks its own
+    terms only, never another language's."""
+    lang = guide.meta.lang
     defined = _glossary_words(guide)
-    english = base_language(guide.meta.lang) == "en"
-    terms = [normal_term(t) for t in (*(medical_terms() if english else ()), *guide.meta.terms)]
+    terms = [normal_term(t) for t in (*medical_terms(lang), *own_terms(guide))]
+    long_words = has_term_list(lang)
     first: dict[str, list] = {}  # term -> [shown, location, uses, is a medical term]
+    spaced = language(lang).spaced
     for s in _text_sentences(guide):
         text = " " + normal_term(s.text) + " "
         for term in terms:
-            if f" {term} " in text and not _is_defined(term, defined):
+            if _uses(text, term, spaced) and not _is_defined(term, defined):
                 _count(first, term, term, str(s.loc), True)
-        if english:
+        if long_words:
             for word in words(s.text):
                 key = normal_term(word)
-                if (syllables(word, guide.meta.lang) >= 4 and not is_plain_word(word)
+                if (syllables(word, lang) >= LONG_TERM_SYLLABLES and not is_plain_word(word, lang)
                         and not _is_defined(key, defined) and not ACRONYM.fullmatch(word)):
                     _count(first, key, word.lower(), str(s.loc), False)
     return [_term_finding(*entry) for entry in first.values()]
+
+
+def _uses(text: str, term: str, spaced: bool) -> bool:
+    """Whether a sentence uses a term: as whole words, or anywhere where words have no spaces between them."""
+    return f" {term} " in text if spaced else term in text
+
+
+def own_terms(guide: m.Guide) -> tuple[str, ...]:
+    """The front matter's `terms:` that can be words of the guide: in a script of its own (a
+    translation that kept its source's English terms does not look for them in Chinese)."""
+    return tuple(t for t in guide.meta.terms if _in_script(t, guide.meta.lang))
+
+
+def foreign_terms(guide: m.Guide) -> list[Finding]:
+    """Said once: the `terms:` a guide lists in another script, which no text of it can contain."""
+    foreign = [t for t in guide.meta.terms if not _in_script(t, guide.meta.lang)]
+    if not foreign:
+        return []
+    line = guide.meta.line_of("terms") or 1
+    name = language(guide.meta.lang).name
+    return [Finding("warning", "plain.terms-language", f"{guide.path}:{line}",
+                    f"the terms {', '.join(f'“{t}”' for t in foreign)} are not written in {name}, so they were "
+                    "not looked for", f"list the medical terms as this guide writes them, in {name}, "
+                    "or define them in its glossary")]
+
+
+def _in_script(term: str, lang: str) -> bool:
+    """Whether a term is written in the language's script (a Latin-script language takes any Latin term)."""
+    letters = [ch for ch in term if ch.isalpha()]
+    latin = all(ch.isascii() or "LATIN" in _char_name(ch) for ch in letters)
+    return bool(letters) and (latin == (language(lang).script == "Latn"))
+
+
+def _char_name(ch: str) -> str:
+    import unicodedata
+    return unicodedata.name(ch, "")
 
 
 def _term_finding(shown: str, loc: str, uses: int, medical: bool) -> Finding:
@@ -100,7 +147,7 @@ def acronyms(guide: m.Guide) -> list[Finding]:
                 continue
             seen.add(acronym)
             before, after = s.text[: match.start()].rstrip(), s.text[match.end():].lstrip()
-            if not (before.endswith("(") or after.startswith("(")):
+            if not (before.endswith(tuple(OPENING)) or after.startswith(tuple(OPENING))):
                 out.append(Finding("warning", "plain.acronym", str(s.loc),
                                    f"“{acronym}” is not spelled out at its first use",
                                    f"write the words in full the first time, then the short form: "
@@ -108,19 +155,16 @@ def acronyms(guide: m.Guide) -> list[Finding]:
     return out
 
 
-def english_only_note(lang: str) -> str:
-    """What the rules do not check in a language other than English, said rather than passed over."""
-    if base_language(lang) == "en":
-        return ""
-    return ("Some rules are checked in English only: medical terms from plainpress's list, long unusual words "
-            "and passive voice. The terms a guide lists in its front matter (terms:) are checked in any language.")
+def not_run_note(lang: str) -> str:
+    """What the rules do not check in the guide's language, said once rather than passed over."""
+    return "" if not runs(lang).skipped else runs(lang).skipped_sentence()
 
 
 def passive_voice(guide: m.Guide) -> list[Finding]:
-    if base_language(guide.meta.lang) != "en":
+    if not runs(guide.meta.lang).has("passive voice"):
         return []
     out = []
-    for s in located_sentences(guide.blocks):
+    for s in located_sentences(guide.blocks, guide.meta.lang):
         for match in PASSIVE.finditer(s.text):
             out.append(Finding("warning", "plain.passive", str(s.loc), f"passive voice: “{match.group()}”",
                                "say who does what: “your doctor checks…” rather than “… is checked”"))
@@ -144,12 +188,12 @@ def text_without_heading(guide: m.Guide) -> list[Finding]:
 
 
 RULES = (key_points_first, text_without_heading, long_sentences, long_paragraphs, long_lists,
-         undefined_terms, acronyms, passive_voice)
+         undefined_terms, foreign_terms, acronyms, passive_voice)
 
 
 def _text_sentences(guide: m.Guide):
     """The sentences of the guide outside its glossary (headings are titles, not first uses)."""
-    return located_sentences([b for b in guide.blocks if not isinstance(b, m.DefinitionList)])
+    return located_sentences([b for b in guide.blocks if not isinstance(b, m.DefinitionList)], guide.meta.lang)
 
 
 def _glossary_words(guide: m.Guide) -> set[str]:

@@ -5,14 +5,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .formulas import language_name
+from ..languages import language
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-# A word is hard from this many syllables on (as textstat counts them), unless it is an everyday word.
-# Spanish words are longer than English ones, so the bar is one syllable higher. A language without
-# a list of everyday words gets no hard words marked: a long word is not hard because it is long.
-HARD_WORD_SYLLABLES = {"en": 3, "es": 4}
-EVERYDAY_LISTS = {"en": "plain_words.txt", "es": "plain_words.es.txt"}
+# Lists of medical terms to define, by base language: a guide in a language without one checks only
+# the terms of its own front matter (`terms:`), never another language's list.
+TERM_LISTS = {"en": "medical_terms.txt"}
 
 
 def _read_list(name: str) -> list[str]:
@@ -27,30 +25,42 @@ def _split(line: str, name: str) -> list[str]:
 
 @lru_cache(maxsize=None)
 def plain_words(lang: str = "en") -> frozenset[str]:
-    return frozenset(_read_list(EVERYDAY_LISTS[lang]))
+    """The everyday words of a language (its record's `plain_words` list); none where it has no list."""
+    name = language(lang).plain_words
+    return frozenset(_read_list(name)) if name else frozenset()
 
 
 def hard_word_syllables(lang: str) -> int | None:
-    """From how many syllables a word of this base language may be hard; None: not judged."""
-    return HARD_WORD_SYLLABLES.get(lang)
+    """From how many syllables a word of this language may be hard; None: not judged. A language without
+    a list of everyday words gets no hard words marked: a long word is not hard because it is long."""
+    record = language(lang)
+    return record.hard_word_syllables if record.plain_words else None
 
 
 def hard_word_rule(lang: str) -> str:
-    """How hard words are chosen for this base language, in words for the report."""
-    n = hard_word_syllables(lang)
+    """How hard words are chosen for this language, in words for the report."""
+    n, name = hard_word_syllables(lang), language(language(lang).base).name
     if n is None:
-        return ("Hard words are not marked in this language: plainpress has no list of its everyday words, "
-                "and a long word is not hard because it is long.")
+        return (f"Hard words are not marked in {name}: plainpress has no list of its everyday "
+                "words, and a long word is not hard because it is long.")
     return (f"Hard words ({_NUMBERS[n]} or more syllables, and not on plainpress's list of everyday "
-            f"{language_name(lang)} words) are marked.")
+            f"{name} words) are marked.")
 
 
 _NUMBERS = {3: "three", 4: "four"}
 
 
-@lru_cache(maxsize=1)
-def medical_terms() -> tuple[str, ...]:
-    return tuple(_read_list("medical_terms.txt"))
+def has_term_list(lang: str) -> bool:
+    """Whether plainpress ships medical terms in this language (its long unusual words, 4 syllables or
+    more and not everyday words, count as terms too: calibrated on that list)."""
+    return language(lang).base in TERM_LISTS and language(lang).plain_words is not None
+
+
+@lru_cache(maxsize=None)
+def medical_terms(lang: str = "en") -> tuple[str, ...]:
+    """The shipped medical terms in a language; () for a language plainpress has no list for."""
+    name = TERM_LISTS.get(language(lang).base)
+    return tuple(_read_list(name)) if name else ()
 
 
 @lru_cache(maxsize=65536)
@@ -65,17 +75,25 @@ def singular(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def is_plain_word(word: str, lang: str = "en") -> bool:
-    """An everyday word of the base language `lang` (one with a list: see EVERYDAY_LISTS)."""
+    """An everyday word of the language `lang` (one with a list in its record)."""
     w = word.lower().replace("’", "'")
-    return any(form in plain_words(lang) for form in (w, *_singulars(w, lang)))
+    words = plain_words(lang)
+    return any(form in words for form in (w, *SINGULARS.get(language(lang).base, _english_singulars)(w)))
 
 
-def _singulars(word: str, lang: str) -> tuple[str, ...]:
-    """What a plural may come from: English 'neurons' -> 'neuron'; Spanish 'zapatos' -> 'zapato',
-    'hospitales' -> 'hospital' (plurals spelled otherwise, like 'calcetines', are in the list)."""
-    if lang == "es":
-        return tuple(word[: -len(e)] for e in ("s", "es") if word.endswith(e) and len(word) > len(e) + 2)
+def _english_singulars(word: str) -> tuple[str, ...]:
+    """What an English plural may come from: 'neurons' -> 'neuron'."""
     return (singular(word),)
+
+
+def _spanish_singulars(word: str) -> tuple[str, ...]:
+    """Spanish 'zapatos' -> 'zapato', 'hospitales' -> 'hospital' (plurals spelled otherwise, like
+    'calcetines', are in the list)."""
+    return tuple(word[: -len(e)] for e in ("s", "es") if word.endswith(e) and len(word) > len(e) + 2)
+
+
+# How a plural is taken back to the form the everyday list holds, by base language.
+SINGULARS = {"en": _english_singulars, "es": _spanish_singulars}
 
 
 @lru_cache(maxsize=65536)

@@ -43,6 +43,12 @@ SCRIPT_NAMES = {"Latn": "Latin", "Cyrl": "Cyrillic", "Grek": "Greek", "Arab": "A
                 "Deva": "Devanagari", "Thai": "Thai", "Hans": "Simplified Chinese", "Hant": "Traditional Chinese",
                 "Jpan": "Japanese", "Kore": "Korean"}
 CLOSERS = "\"'’”»)\\]」』）】"
+# A letter and the combining marks on it (Arabic short vowels, Devanagari and Thai vowel signs are
+# not word characters to `re`, which would cut "كَتَبَ" or "ऊँचा" into pieces).
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0903" \
+         "\u093a-\u094f\u0951-\u0957\u0962\u0963\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1dc0-\u1dff\u3099\u309a"
+_LETTER = rf"[^\W_][{_MARKS}]*"
+WORD = re.compile(rf"(?:{_LETTER})+(?:['’-](?:{_LETTER})+)*")
 
 
 @dataclass(frozen=True)
@@ -110,7 +116,7 @@ class Language:
         """A sentence's length in the unit of its limit: words, or characters where words have no spaces."""
         if self.sentence_limit.unit == "characters":
             return sum(1 for ch in sentence if ch.isalnum())
-        return len(re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", sentence))
+        return len(WORD.findall(sentence))
 
 
 @lru_cache(maxsize=None)

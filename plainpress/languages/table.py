@@ -3,13 +3,19 @@ here (if it needs one) and a catalog in `locales/`.
 
 Sentence limits: 20 words for English is the CDC Clear Communication Index's (item 3.2: "sentences
 of 20 words or fewer"); other languages convert it at the length their translations of the same
-English usually take, and say so. Formulas are textstat's, with the names checks/formulas.py knows.
+English usually take, and say so. A limit's `source` is said in the finding, in brackets.
+
+Formulas: the names in checks/formula_table.py, each with its own target and its source. A language
+with none is "not scored", said in plain words; its other checks still run. textstat has Flesch-type
+constants for de, fr, it, nl and ru, but none for Polish (its Flesch is English's constants on Polish
+syllables, which would call every Polish guide too hard): Polish is not scored. Hard words: from
+`hard_word_syllables` syllables on, where the language has a list of everyday words (`plain_words`).
 """
 from __future__ import annotations
 
 from .record import Limit, Script
 
-CDC = "the CDC Clear Communication Index: 20 words or fewer"
+CDC = "CDC Clear Communication Index, item 3.2"
 
 
 def default_limit(script: Script) -> Limit:
@@ -26,12 +32,11 @@ ROWS: dict[str, dict] = {
            "plain_words": "plain_words.es.txt",
            "sentence_limit": Limit(25, "words", "CDC's 20 English words, at the quarter more words "
                                                 "Spanish translations of English usually take")},
-    "de": {"formulas": ("reading_ease", "wiener_sachtextformel")},
-    "fr": {"formulas": ("reading_ease",)},
-    "it": {"formulas": ("reading_ease", "gulpease")},
-    "nl": {"formulas": ("reading_ease",)},
-    "pl": {"formulas": ("reading_ease",)},
-    "ru": {"formulas": ("reading_ease",)},
+    "de": {"formulas": ("amstad", "wiener_sachtextformel")},
+    "fr": {"formulas": ("kandel_moles",)},
+    "it": {"formulas": ("gulpease", "flesch_vacca")},
+    "nl": {"formulas": ("douma",)},
+    "ru": {"formulas": ("oborneva",)},
     "ar": {"formulas": ("osman",),
            "sentence_limit": Limit(16, "words", "CDC's 20 English words, at the fifth fewer words Arabic "
                                                 "takes (articles and prepositions join the word)")},

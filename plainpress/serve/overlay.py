@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from lxml import etree, html
 
 from .. import model as m
-from ..checks.formulas import (EASE_FLOOR, FERNANDEZ_HUERTA_FLOOR, INFLESZ_FLOOR, Scores, base_language,
+from ..checks.formulas import (FERNANDEZ_HUERTA_FLOOR, INFLESZ_FLOOR, Scores, base_language,
                                scored)
 from ..checks.plain_language import sentence_length
 from ..checks.readability import Sentence, located_sentences, sentence_too_hard
@@ -44,7 +44,7 @@ def annotate(tree, result) -> Overlay:
     guide, done = result.guide, Overlay()
     main = tree.get_element_by_id("main")
     places = block_places(guide)
-    for sentence in located_sentences(guide.blocks):
+    for sentence in located_sentences(guide.blocks, guide.meta.lang):
         found = sentence_findings(sentence, guide.meta)
         if found:
             mark(done, scope(tree, main, places, sentence.loc), phrase_finder(sentence.text), found, "sentence")
@@ -57,7 +57,7 @@ def annotate(tree, result) -> Overlay:
 
 def sentence_findings(sentence: Sentence, meta: m.Meta) -> list[Finding]:
     """What the checks say about one sentence: longer than 20 words, harder alone than the target."""
-    return [f for f in (sentence_length(sentence), sentence_too_hard(sentence, meta.lang, meta.reading_grade)) if f]
+    return [f for f in (sentence_length(sentence, meta.lang), sentence_too_hard(sentence, meta.lang, meta.reading_grade)) if f]
 
 
 # Places -------------------------------------------------------------------------------------------
@@ -216,7 +216,7 @@ def badge_text(scores: Scores, target: float, lang: str) -> str:
     if base == "es":
         return (f"INFLESZ {figures['szigriszt_pazos']:.1f}, Fernandez-Huerta {figures['fernandez_huerta']:.1f}"
                 f" — target {INFLESZ_FLOOR:g} and {FERNANDEZ_HUERTA_FLOOR:g}: {state}")
-    return f"Flesch reading ease {figures['reading_ease']:.1f} — target {EASE_FLOOR:g}: {state}"
+    return scores.badge(target)
 
 
 def add_panel(tree, main, result, done: Overlay) -> None:

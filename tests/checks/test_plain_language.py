@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from plainpress.checks.plain_language import (acronyms, english_only_note, key_points_first, long_lists,
+from plainpress.checks.plain_language import (acronyms, not_run_note, key_points_first, long_lists,
                                               long_paragraphs, long_sentences, passive_voice, text_without_heading,
                                               undefined_terms)
 from plainpress.source import read_guide
@@ -89,5 +89,7 @@ def test_the_english_term_list_is_not_applied_to_spanish_but_the_guide_terms_are
     assert undefined_terms(spanish(tmp_path / "a")) == []
     [found] = undefined_terms(spanish(tmp_path / "b", "terms: [edema]\n"))
     assert found.message == "the medical term “edema” is not in the glossary"
-    assert english_only_note("es").startswith("Some rules are checked in English only:")
-    assert english_only_note("en-GB") == ""
+    assert not_run_note("es") == ("Not run for Spanish: medical terms from plainpress's list and long unusual "
+                                       "words (plainpress has no list of medical terms in Spanish); passive voice "
+                                       "(the rule knows English grammar only).")
+    assert not_run_note("en-GB") == ""
