@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import model as m
 from ..files import write_atomic
-from ..languages import is_language_tag
+from ..languages import is_language_tag, language
 from ..render import RenderOptions
 from ..source import SourceError, read_guide
 from .memory import previous, read_record, record_path, record_text, updated_record
@@ -171,12 +171,23 @@ def merged_texts(source: m.Guide, current: m.Guide | None, returned: Returned, t
 
 def translated_guide(source: m.Guide, lang: str, texts, own_labels: tuple[tuple[str, str], ...] = ()) -> m.Guide:
     """The translation, with the source's front matter but for what does not apply to its language:
-    `reading_grade` is a target for English formulas only; with its own words for labels."""
+    `reading_grade` is a target only for a language judged by grade; `terms:` from its own glossary;
+    with its own words for labels."""
     from .units import translated
     guide = translated(source, lang, texts, own_labels)
-    if lang.split("-")[0].lower() != "en":
-        guide = replace(guide, meta=replace(guide.meta, reading_grade=m.Meta.reading_grade))
-    return guide
+    grade = guide.meta.reading_grade if "flesch_kincaid" in language(lang).formulas else m.Meta.reading_grade
+    return replace(guide, meta=replace(guide.meta, reading_grade=grade, terms=own_terms(source, guide)))
+
+
+def own_terms(source: m.Guide, translation: m.Guide) -> tuple[str, ...]:
+    """The translation's `terms:` in its own words: each source term that its glossary defines becomes
+    the translated glossary's term in the same place; a term the glossary does not hold is left out
+    (the English word would never be found in the translated text)."""
+    theirs = [m.plain_text(e.term) for e in translation.glossary()]
+    ours = [m.plain_text(e.term).casefold() for e in source.glossary()]
+    kept = [theirs[ours.index(t.casefold())] for t in source.meta.terms
+            if t.casefold() in ours and ours.index(t.casefold()) < len(theirs)]
+    return tuple(dict.fromkeys(kept))
 
 
 def write_source(guide: m.Guide, target: Path) -> None:

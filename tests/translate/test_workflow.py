@@ -135,3 +135,16 @@ def test_a_translation_that_would_not_build_is_refused_naming_its_own_file(proje
                         "source/sample/es.md:2: the title has 49 characters, too many for the page footer; "
                         "add `short_title:` with 45 characters or fewer for the footer"]
     assert sorted(p.name for p in (project / "source" / "sample").iterdir()) == ["en.md", "shapes.png"]
+
+
+def test_a_translation_takes_its_terms_from_its_own_glossary(tmp_path):
+    from plainpress.translate.workflow import own_terms
+    head = "---\ntitle: {title}\nlang: {lang}\ndate: 2026-10-01\nterms: [{terms}]\n---\n\n## {words}\n\n"
+    en = tmp_path / "g" / "en.md"
+    en.parent.mkdir()
+    en.write_text(head.format(title="Biopsy", lang="en", terms="Biopsy, Scan", words="Words to know")
+                  + "Biopsy\n: A small piece of you is checked.\n\nSedation\n: Medicine that makes you sleepy.\n")
+    tl = tmp_path / "g" / "zh-Hans.md"
+    tl.write_text(head.format(title="活检", lang="zh-Hans", terms="", words="词语")
+                  + "活检\n: 取一小块组织检查。\n\n镇静\n: 让您放松的药。\n")
+    assert own_terms(read_guide(en), read_guide(tl)) == ("活检",)
