@@ -135,11 +135,12 @@ def add_language_findings(results: list[GuideResult], theme) -> None:
     """What depends on this machine and the theme rather than on a source's bytes (so it is never
     cached with the source's checks): labels that would print in English, and letters no installed
     font draws."""
+    from .checks.fonts import font_findings
     from .checks.labels import label_findings
     folders = theme.locales if theme else ()
     contact = theme is not None and theme.contact is not None
     for result in results:
-        result.findings = [*result.findings, *label_findings(result.guide, folders, contact)]
+        result.findings = [*result.findings, *label_findings(result.guide, folders, contact), *font_findings(result.guide, folders)]
 
 
 def ignore(*_) -> None:

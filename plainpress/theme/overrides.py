@@ -140,6 +140,27 @@ def _explained(result, fmt: str, theme):
     note = (f"a theme is in use: its override{'s' if len(files) > 1 else ''} {', '.join(files)} may cause this"
             if files else f"a theme is in use ({theme.yaml_path}): its logo, accent colour or contact block may "
                           "cause this") + "; build without --theme to compare"
-    findings = tuple(dataclasses.replace(f, hint=f"{f.hint} ({note})" if f.hint else note)
-                     if f.severity in ("error", "warning") else f for f in result.findings)
+    setting = font_setters(files)
+    font_note = (f"the theme sets the font in {', '.join(setting)}: that font may lack these characters; "
+                 "build without --theme to compare")
+    findings = tuple(_noted(f, font_note if setting else None) if f.rule in GLYPH_RULES else _noted(f, note)
+                     for f in result.findings)
     return dataclasses.replace(result, findings=findings)
+
+
+# A missing glyph is the theme's doing only when the theme chooses a font; else its finding's own advice
+# (the language's fonts and their package) stands alone.
+GLYPH_RULES = frozenset({"glyphs.missing", "pdfua.PDFUA1-NOTDEF-GLYPH-001"})
+SETS_FONT = re.compile(r"@font-face|(?<![-\w])font(?:-family)?\s*:", re.I)
+
+
+def _noted(finding, note: str | None):
+    if note is None or finding.severity not in ("error", "warning"):
+        return finding
+    return dataclasses.replace(finding, hint=f"{finding.hint} ({note})" if finding.hint else note)
+
+
+def font_setters(files: list[str]) -> list[str]:
+    """The theme's files (of those that shape the format) that choose a font: @font-face or font-family."""
+    return [name for name in files
+            if SETS_FONT.search(COMMENTS.sub(_blank, Path(name).read_text(encoding="utf-8", errors="replace")))]

@@ -40,7 +40,7 @@ def validators(fmt: str):
 
 def _pdfua(path, guide):
     from .pdfua import run_pdfua
-    return run_pdfua(path)
+    return run_pdfua(path, guide.meta.lang if guide is not None else None)
 
 
 def _pdf_structure(path, guide):
@@ -73,6 +73,11 @@ def _ace_batch(items):
     return run_ace_batch([path for path, _ in items])
 
 
+def _glyphs(path, guide):
+    from .glyphs import check_glyphs
+    return check_glyphs(path, guide.meta.lang if guide is not None else None)
+
+
 def _axe(path, guide):
     from .axe import run_axe
     return run_axe(path)
@@ -86,10 +91,11 @@ def one_at_a_time(batch):
     return check
 
 
-VALIDATORS = {"pdf": [("pdf/ua-1", _pdfua), ("pdf-structure", _pdf_structure), ("large-print", _large_print)],
+VALIDATORS = {"pdf": [("pdf/ua-1", _pdfua), ("pdf-structure", _pdf_structure), ("large-print", _large_print),
+                      ("glyphs", _glyphs)],
               "docx": [("docx-accessibility", _docx_accessibility), ("libreoffice", one_at_a_time(_libreoffice_batch))],
-              "epub": [("epubcheck", one_at_a_time(_epubcheck_batch)), ("ace", one_at_a_time(_ace_batch))],
-              "html": [("axe", _axe)]}
+              "epub": [("epubcheck", one_at_a_time(_epubcheck_batch)), ("ace", one_at_a_time(_ace_batch)), ("glyphs", _glyphs)],
+              "html": [("axe", _axe), ("glyphs", _glyphs)]}
 
 
 # Validators that run in the build's own process, never in a worker: pdf/ua-1 (the page-validation package)

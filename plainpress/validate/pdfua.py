@@ -7,7 +7,12 @@ from ..findings import Finding
 from . import ToolResult
 
 
-def run_pdfua(path: Path) -> ToolResult:
+# The rule a character drawn as .notdef breaks; its advice names the language's fonts (a theme is blamed
+# only when it sets a font: `theme.overrides.explain_failures`).
+NOTDEF = "PDFUA1-NOTDEF-GLYPH-001"
+
+
+def run_pdfua(path: Path, lang: str | None = None) -> ToolResult:
     try:
         import page
     except ImportError:
@@ -19,9 +24,17 @@ def run_pdfua(path: Path) -> ToolResult:
         return ToolResult("pdf/ua-1", path.name, True, {"rules": 0, "failed": 1}, (finding,))
     findings = tuple(
         Finding("error", f"pdfua.{f.rule_id}", f"{path.name} object {f.object_id}" if f.object_id else path.name,
-                str(f.message), f"PDF/UA-1 {f.category}")
+                str(f.message), notdef_hint(lang) if f.rule_id == NOTDEF else f"PDF/UA-1 {f.category}")
         for f in report.failures)
     if not report.is_compliant and not findings:
         findings = (Finding("error", "pdfua.not-compliant", path.name, "page-validation says the PDF is not PDF/UA-1"),)
     counts = {"rules": report.rules.total, "passed": report.rules.passed, "failed": report.rules.failed}
     return ToolResult("pdf/ua-1", path.name, True, counts, findings)
+
+
+def notdef_hint(lang: str | None) -> str:
+    from .glyphs import faces_and_package
+    faces, package = faces_and_package(None, lang)
+    fonts = f"{', '.join(faces)} ({package})" if faces else package
+    return (f"a character has no glyph in its font and prints as an empty box (the glyphs check names each "
+            f"one): install the fonts that draw the guide's language, {fonts}, and build again")

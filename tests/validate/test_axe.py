@@ -94,4 +94,4 @@ def test_a_missing_axe_is_not_checked_never_passed(monkeypatch, tmp_path):
 
 
 def test_the_web_page_is_checked_by_axe():
-    assert [tool for tool, _ in validators("html")] == ["axe"]
+    assert [tool for tool, _ in validators("html")] == ["axe", "glyphs"]

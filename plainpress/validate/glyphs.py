@@ -1,0 +1,308 @@
+"""Glyphs: every character an output shows is drawn from a real glyph of a font the file embeds.
+
+A PDF read through ToUnicode gives the right characters even where each is drawn as an empty box
+(`.notdef`), so the PDF check follows each code the content streams show to its glyph in the embedded
+font program: glyph 0, a glyph past the font's last one, a CID the font has no glyph for, or an empty
+outline for a character that should be drawn is a missing glyph. The EPUB and the web page are checked
+on their text against the faces their style sheets embed (`glyphs_web`). One finding per output lists
+the characters, with what to install.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from ..findings import Finding
+from ..languages import language
+from ..languages.fonts import drawn
+from . import ToolResult
+
+TOOL = "glyphs"
+SHOWN = 20   # characters a finding lists by name; the rest are counted
+CJK_SCRIPTS = ("Hans", "Hant", "Jpan", "Kore")
+# Unicode's script codes where the language records use another: Han, kana and Hangul are written in
+# the records as the language's writing system (Hans, Jpan, Kore).
+RECORD_SCRIPTS = {"Hira": "Jpan", "Kana": "Jpan", "Hang": "Kore"}
+
+
+def check_glyphs(path: Path, lang: str | None) -> ToolResult:
+    """The glyph check of one PDF, EPUB or web page; `lang` is the guide's (None: read from the file)."""
+    if path.suffix.lower() == ".pdf":
+        return check_pdf_glyphs(path, lang)
+    from .glyphs_web import check_epub_glyphs, check_html_glyphs
+    return check_epub_glyphs(path, lang) if path.suffix.lower() == ".epub" else check_html_glyphs(path, lang)
+
+
+# The finding ---------------------------------------------------------------------------------------
+
+@dataclass
+class Missing:
+    """The characters an output shows without a glyph, in their order of first appearance."""
+    chars: dict[str, str] = field(default_factory=dict)   # character -> "" or why ("empty outline")
+    unknown: set[int] = field(default_factory=set)        # glyph codes with no character known
+
+    def add(self, ch: str | None, code: int, why: str = "") -> None:
+        if ch:
+            self.chars.setdefault(ch, why)
+        else:
+            self.unknown.add(code)
+
+    def __len__(self) -> int:
+        return len(self.chars) + len(self.unknown)
+
+
+def missing_finding(name: str, missing: Missing, lang: str | None, where: str) -> Finding:
+    """One finding for all of an output's missing glyphs: which characters, what a reader sees, what to
+    install."""
+    listed = [describe(ch, why) for ch, why in list(missing.chars.items())[:SHOWN]]
+    more = len(missing.chars) - len(listed)
+    if more:
+        listed.append(f"and {more} more")
+    if missing.unknown:
+        listed.append(f"{len(missing.unknown)} glyph code{'s' if len(missing.unknown) > 1 else ''} "
+                      "with no character named in the PDF")
+    count = len(missing)
+    message = (f"{count} character{'s' if count > 1 else ''} {'have' if count > 1 else 'has'} no glyph in the "
+               f"fonts {where}, so a reader sees an empty box for each: {', '.join(listed)}")
+    return Finding("error", "glyphs.missing", name, message, mend(list(missing.chars), lang))
+
+
+def describe(ch: str, why: str = "") -> str:
+    from fontTools.unicodedata import script, script_name
+    own = f"{ch} (U+{ord(ch):04X}, {script_name(script(ch))}"
+    return f"{own}, {why})" if why else f"{own})"
+
+
+def mend(chars: list[str], lang: str | None) -> str:
+    """What to install: for each writing system of the missing characters, its faces and their package
+    (the guide's own language's for its own script and for the punctuation and marks all scripts share)."""
+    advice = []
+    for record_script in dict.fromkeys(script_of(ch, lang) for ch in chars):
+        faces, package = faces_and_package(record_script, lang)
+        advice.append(f"{', '.join(faces)} ({package})" if faces else package)
+    fonts = "; ".join(advice) if advice else faces_and_package(None, lang)[1]
+    return (f"install the fonts that draw them: {fonts}; then build again. If a theme sets the font, "
+            "that font lacks these characters: name one that has them")
+
+
+def script_of(ch: str, lang: str | None) -> str | None:
+    """The writing system, as the language records name it, that a character needs a face of."""
+    from fontTools.unicodedata import script, script_extension
+    own = language(lang).script if lang else None
+    code = script(ch)
+    if code in ("Zyyy", "Zinh"):   # shared punctuation, digits and marks: the guide's own faces
+        return own
+    if code == "Hani" or "Hani" in script_extension(ch):
+        return own if own in CJK_SCRIPTS else "Hans"
+    return RECORD_SCRIPTS.get(code, code)
+
+
+def faces_and_package(record_script: str | None, lang: str | None) -> tuple[tuple[str, ...], str]:
+    from ..languages.record import SCRIPTS
+    if lang and (record_script is None or language(lang).script == record_script):
+        record = language(lang)
+        return record.faces, record.package
+    if record_script in SCRIPTS:
+        return SCRIPTS[record_script].faces, SCRIPTS[record_script].package
+    from fontTools.unicodedata import script_name
+    name = script_name(record_script) if record_script else "its script"
+    return (), f"a face that draws {name} (Debian's fonts-noto-core and fonts-noto-cjk have most scripts)"
+
+
+def result(name: str, missing: Missing, lang: str | None, where: str, counts: dict, note: str = "") -> ToolResult:
+    findings = (missing_finding(name, missing, lang, where),) if missing else ()
+    return ToolResult(TOOL, name, True, {**counts, "missing": len(missing)}, findings, note)
+
+
+# The PDF -------------------------------------------------------------------------------------------
+
+def check_pdf_glyphs(path: Path, lang: str | None) -> ToolResult:
+    import pikepdf
+    try:
+        pdf = pikepdf.open(path)
+    except pikepdf.PdfError as err:
+        finding = Finding("error", "glyphs.unreadable", path.name, f"the PDF could not be read: {err}")
+        return ToolResult(TOOL, path.name, True, {"missing": 0}, (finding,))
+    with pdf:
+        lang = lang or _pdf_lang(pdf)
+        shown = Shown()
+        for page in pdf.pages:
+            shown.read(page.obj, page.Resources if "/Resources" in page.obj else None)
+        missing = Missing()
+        for font, code in shown.codes:
+            why = font.fault(code)
+            if why is not None:
+                missing.add(font.char(code), code, why)
+        unchecked = [f.name for f in shown.fonts.values() if not f.checkable]
+        note = f"fonts not checked (not embedded, or an encoding other than Identity): {', '.join(unchecked)}" \
+            if unchecked else ""
+        counts = {"fonts": len(shown.fonts), "glyphs": len(shown.codes)}
+        return result(path.name, missing, lang, "the PDF embeds", counts, note)
+
+
+def _pdf_lang(pdf) -> str | None:
+    value = pdf.Root.get("/Lang")
+    return str(value) if value is not None else None
+
+
+TEXT_SHOWING = {"Tj": 0, "'": 0, '"': 2}   # operator -> which operand is the string (TJ: an array)
+
+
+class Shown:
+    """The glyph codes each font shows, read from every page's content and the forms it draws."""
+
+    def __init__(self):
+        self.fonts: dict[tuple, PdfFont] = {}
+        self.codes: dict[tuple[PdfFont, int], None] = {}   # in the order first shown
+        self._forms: set[tuple] = set()
+
+    def read(self, owner, resources) -> None:
+        import pikepdf
+        font = None
+        for operands, operator in pikepdf.parse_content_stream(owner):
+            op = str(operator)
+            if op == "Tf" and resources is not None:
+                font = self.font(resources.get("/Font", {}).get(str(operands[0])))
+            elif font is not None and op in TEXT_SHOWING:
+                self.show(font, operands[TEXT_SHOWING[op]])
+            elif font is not None and op == "TJ":
+                for item in operands[0]:
+                    if isinstance(item, pikepdf.String):
+                        self.show(font, item)
+            elif op == "Do" and resources is not None:
+                self.form(resources.get("/XObject", {}).get(str(operands[0])), resources)
+
+    def font(self, obj):
+        if obj is None:
+            return None
+        key = obj.objgen if obj.is_indirect else id(obj)
+        if key not in self.fonts:
+            self.fonts[key] = PdfFont(obj)
+        return self.fonts[key]
+
+    def show(self, font: PdfFont, string) -> None:
+        if font.checkable:
+            self.codes.update(dict.fromkeys((font, code) for code in font.codes(bytes(string))))
+
+    def form(self, xobject, resources) -> None:
+        """A form draws its own content, with its own resources (else its page's)."""
+        if xobject is None or xobject.get("/Subtype") != "/Form" or xobject.objgen in self._forms:
+            return
+        self._forms.add(xobject.objgen)
+        self.read(xobject, xobject.get("/Resources", resources))
+
+
+class PdfFont:
+    """One font of the PDF: its codes, the glyph each draws in its embedded program, and the character
+    ToUnicode says it is. Type0 fonts with Identity-H/V (WeasyPrint's) and simple TrueType fonts."""
+
+    def __init__(self, obj):
+        self.obj = obj
+        self.name = str(obj.get("/BaseFont", "?")).lstrip("/")
+        self.type0 = obj.get("/Subtype") == "/Type0"
+        self.descendant = obj.DescendantFonts[0] if self.type0 else obj
+        descriptor = self.descendant.get("/FontDescriptor")
+        streams = [descriptor.get(k) for k in ("/FontFile2", "/FontFile3")] if descriptor is not None else []
+        self.stream = next((s for s in streams if s is not None), None)
+        self.encoding = encoding(obj.get("/Encoding")) if self.type0 else None
+        self.checkable = self.stream is not None and (self.encoding is not None if self.type0
+                                                      else obj.get("/Subtype") == "/TrueType")
+
+    def codes(self, data: bytes) -> list[int]:
+        if self.type0:
+            return [int.from_bytes(data[i:i + 2], "big") for i in range(0, len(data) - 1, 2)]
+        return list(data)
+
+    def char(self, code: int) -> str | None:
+        text = self.to_unicode.get(code)
+        return text[0] if text else None
+
+    @cached_property
+    def to_unicode(self) -> dict[int, str]:
+        from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+        stream = self.obj.get("/ToUnicode")
+        if stream is None:
+            return {}
+        cmap = FileUnicodeMap()
+        CMapParser(cmap, io.BytesIO(stream.read_bytes())).run()
+        return dict(cmap.cid2unichr)
+
+    @cached_property
+    def program(self):
+        from .glyph_programs import program
+        return program(self.stream.read_bytes(), self.stream.get("/Subtype"))
+
+    def fault(self, code: int) -> str | None:
+        """None when the code draws a real glyph; else what is wrong: "" (no glyph) or "empty outline"."""
+        gid = self.gid(code)
+        if gid is None or gid == 0 or gid >= self.program.glyph_count:
+            return ""
+        ch = self.char(code)
+        if ch and drawn(ch) and self.program.empty(gid):
+            return "empty outline"
+        return None
+
+    def gid(self, code: int) -> int | None:
+        if not self.type0:
+            return self.program.gid_of_simple_code(code, self.char(code))
+        cid = code if self.encoding == IDENTITY else self.encoding(code)
+        if cid is None:
+            return None
+        if self.descendant.get("/Subtype") == "/CIDFontType0":
+            return self.program.gid_of_cid(cid)   # a CFF font maps CIDs through its own charset
+        mapping = self.descendant.get("/CIDToGIDMap")
+        if mapping is None or str(mapping) == "/Identity":
+            return cid
+        table = self.cid_to_gid
+        return int.from_bytes(table[2 * cid:2 * cid + 2], "big") if 2 * cid + 2 <= len(table) else None
+
+    @cached_property
+    def cid_to_gid(self) -> bytes:
+        return self.descendant.CIDToGIDMap.read_bytes()
+
+
+IDENTITY = "identity"
+CMAP_TOKENS = re.compile(rb"<([0-9A-Fa-f]*)>|(\d+)|(begincidchar|endcidchar|begincidrange|endcidrange)")
+
+
+def encoding(value):
+    """A Type0 font's codes -> CIDs: IDENTITY, or a function code -> CID (None: no CID) for a CMap
+    embedded (WeasyPrint writes one when a glyph is missing) or named by Adobe; None when it cannot be
+    read (the font is then not checked). Codes are two bytes, as in every CMap WeasyPrint writes."""
+    import pikepdf
+    if isinstance(value, pikepdf.Name):
+        return IDENTITY if str(value) in ("/Identity-H", "/Identity-V") else named_cmap(str(value)[1:])
+    if isinstance(value, pikepdf.Stream):
+        return embedded_cmap(value.read_bytes()).get
+    return None
+
+
+def embedded_cmap(data: bytes) -> dict[int, int]:
+    """code -> CID from a CMap's cidchar and cidrange sections (pdfminer reads cidchar the wrong way round)."""
+    found: dict[int, int] = {}
+    section, numbers = None, []
+    for hexa, number, keyword in CMAP_TOKENS.findall(data):
+        if keyword:
+            section, numbers = (keyword.decode()[5:] if keyword.startswith(b"begin") else None), []
+        elif section is not None:
+            numbers.append(int(hexa or b"0", 16) if number == b"" else int(number))
+            if section == "cidchar" and len(numbers) == 2:
+                found[numbers[0]] = numbers[1]
+                numbers = []
+            elif section == "cidrange" and len(numbers) == 3:
+                low, high, first = numbers
+                found.update((code, first + code - low) for code in range(low, high + 1))
+                numbers = []
+    return found
+
+
+def named_cmap(name: str):
+    from pdfminer.cmapdb import CMapDB
+    try:
+        cmap = CMapDB.get_cmap(name)
+    except Exception:  # noqa: BLE001 - pdfminer's CMapNotFound and its kin: that font is not checked
+        return None
+    return lambda code: next(iter(cmap.decode(code.to_bytes(2, "big"))), None)
