@@ -83,10 +83,10 @@ def test_the_stylesheet_lets_the_reader_win(sample_build):
     # One face, set once on the body, so that a reader's own font replaces it everywhere; the book
     # carries it, so that a browser without a reader's settings shows large Atkinson, not small Times.
     families = re.findall(r"([\w@-]+)\s*\{[^}]*font-family:\s*([^;]+);", css)
-    assert families[-1] == ("body", '"Atkinson Hyperlegible", Verdana, Arial, sans-serif')
+    assert families[-1] == ("body", '"Atkinson Hyperlegible", "Noto Sans", sans-serif')
     assert {selector for selector, _ in families} == {"@font-face", "body"}
     assert re.search(r"body \{[^}]*font-size: 1.5em", css)
     with zipfile.ZipFile(sample_build.outputs["epub"]) as z:
         opf = z.read("EPUB/content.opf").decode()
-        assert z.read("EPUB/fonts/AtkinsonHyperlegible-Regular.ttf")[:4] == b"\x00\x01\x00\x00"
-    assert '<item href="fonts/AtkinsonHyperlegible-Bold.ttf" id="font-bold" media-type="font/ttf"/>' in opf
+        assert z.read("EPUB/fonts/AtkinsonHyperlegible-normal.ttf")[:4] == b"\x00\x01\x00\x00"
+    assert '<item href="fonts/AtkinsonHyperlegible-bold.ttf" id="font-AtkinsonHyperlegible-bold" media-type="font/ttf"/>' in opf

@@ -12,12 +12,12 @@ if TYPE_CHECKING:
 
 
 def font_dir() -> Path:
-    """Atkinson Hyperlegible (the Braille Institute's face for low-vision readers), from its package."""
-    import fontpkg_atkinson_hyperlegible as atkinson
-    return atkinson.ROOT / "files"
+    """The folder of Atkinson Hyperlegible (the Braille Institute's face for low-vision readers), the
+    one font file WeasyPrint may fetch; the faces themselves are chosen per guide (render.scripts)."""
+    from ..languages.fonts import atkinson_dir
+    return atkinson_dir()
 
 
-FONT_FILES = {"normal": "AtkinsonHyperlegible-Regular.ttf", "bold": "AtkinsonHyperlegible-Bold.ttf"}
 MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
 
 

@@ -13,10 +13,11 @@ import uuid
 from ebooklib import epub
 
 from .. import model as m
-from ..languages import labels
+from ..languages import language
 from ..templating import render
 from ..theme.wear import wear
-from . import FONT_FILES, RenderOptions, _zip, font_dir
+from . import RenderOptions, _zip
+from .scripts import direction_context, epub_fonts, families, printed_texts, subsets
 
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 
@@ -51,6 +52,8 @@ def render_epub(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
     book.set_identifier(identifier(guide))
     book.set_title(meta.title)
     book.set_language(meta.lang)
+    if language(meta.lang).rtl:
+        book.set_direction("rtl")   # the spine's page-progression-direction and the package's dir
     if meta.organisation:
         book.add_author(meta.organisation)
         book.add_metadata("DC", "publisher", meta.organisation)
@@ -58,14 +61,9 @@ def render_epub(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
     for prop, value in accessibility_metadata(guide, worn.images()):
         book.add_metadata(None, "meta", value, {"property": prop})
 
-    context = {"meta": meta, "words": labels(meta.lang), "xhtml": True, "print": False, "web": False,
-               "image_href": image_name, **worn.context()}
-    css = epub.EpubItem(uid="css", file_name="reader.css", media_type="text/css",
-                        content=render("epub/reader.css", templates, fonts=FONT_FILES, **context).encode())
-    book.add_item(css)
-    for weight, name in FONT_FILES.items():
-        book.add_item(epub.EpubItem(uid=f"font-{weight}", file_name=f"fonts/{name}", media_type="font/ttf",
-                                    content=(font_dir() / name).read_bytes()))
+    words = worn.words
+    context = {"meta": meta, "words": words, "xhtml": True, "print": False, "web": False,
+               "image_href": image_name, **direction_context(meta.lang), **worn.context()}
     sections = guide.sections()
     intro = sections[0].blocks if sections and sections[0].heading is None else ()
     chapters = [s for s in sections if s.heading is not None]
@@ -74,8 +72,9 @@ def render_epub(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
         xhtml = render("epub/chapter.xhtml", templates, section=section, **context)
         pages.append(_Page(f"chapter-{n:02d}.xhtml", section.title, xhtml, meta.lang))
     toc = [{"file": p.file_name, "title": p.title} for p in pages[1:]]
-    nav = _Page("nav.xhtml", labels(meta.lang)["contents"],
+    nav = _Page("nav.xhtml", words["contents"],
                 render("epub/nav.xhtml", templates, chapters=toc, **context), meta.lang, properties=["nav"])
+    book.add_item(stylesheet(book, [nav, *pages], templates, context))
     for page in (nav, *pages):
         book.add_item(page)
     for image in worn.images():
@@ -87,9 +86,23 @@ def render_epub(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
 
     out = io.BytesIO()
     epub.write_epub(out, book, {"epub3_pages": False, "epub3_landmark": False, "raise_exceptions": True,
+                                "spine_direction": True, "package_direction": True,
                                 "mtime": dt.datetime.combine(meta.date, dt.time(0, 0))})
     return _zip.repack(out.getvalue(), first="mimetype",
                        edit=lambda name, data: _package_lang(data, meta.lang) if name.endswith(".opf") else data)
+
+
+def stylesheet(book: epub.EpubBook, pages: list[_Page], templates, context: dict) -> epub.EpubItem:
+    """reader.css, with a subset of each face and weight the pages print in (added to the book), cut
+    to the characters they print: the title page, the chapters, the nav."""
+    texts = printed_texts(*(page.xhtml.decode("utf-8") for page in pages))
+    chosen = families(context["meta"].lang, texts)
+    found = subsets(chosen, texts)
+    for font in found:
+        book.add_item(epub.EpubItem(uid=font.item_id, file_name=font.file_name, media_type=font.media_type,
+                                    content=font.data))
+    css = render("epub/reader.css", templates, fonts=epub_fonts(chosen, found), **context)
+    return epub.EpubItem(uid="css", file_name="reader.css", media_type="text/css", content=css.encode())
 
 
 def _package_lang(opf: bytes, lang: str) -> bytes:

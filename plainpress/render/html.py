@@ -1,19 +1,21 @@
 """Guide -> one self-contained, accessible web page for a clinic's website.
 
-Pictures and the font travel inside the page as data: URIs, so that the page is one file that works
-offline, fetches nothing and needs no script.
+Pictures and fonts travel inside the page as data: URIs, so that the page is one file that works
+offline, fetches nothing and needs no script. The fonts are WOFF2 subsets of the faces the guide is
+set in, cut to the characters the page prints (a whole Noto CJK face is about 16 MB).
 """
 from __future__ import annotations
 
-import base64
-import io
-from functools import lru_cache
-
 from .. import model as m
-from ..languages import labels
+from ..languages.fonts import ATKINSON
 from ..templating import render
 from ..theme.wear import wear
-from . import FONT_FILES, MEDIA_TYPES, RenderOptions, font_dir
+from . import MEDIA_TYPES, RenderOptions
+from .scripts import Fonts, data_uri, default_fonts, direction_context, families, printed_texts, web_fonts
+
+# What the pages that are not a guide (the library's index, the preview's problems) carry: Atkinson
+# Hyperlegible cut to Latin-1 and Latin Extended-A, the letters of their English words and of most names.
+LATIN = "".join(map(chr, range(0x20, 0x7F))) + "".join(map(chr, range(0xA0, 0x180)))
 
 
 def render_html(guide: m.Guide, options: RenderOptions = RenderOptions()) -> bytes:
@@ -21,12 +23,19 @@ def render_html(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
 
 
 def page_html(guide: m.Guide, options: RenderOptions = RenderOptions()) -> str:
-    """The page as text. `html/guide.html` extends `html/_layout.html`: a theme replaces blocks of it."""
+    """The page as text. `html/guide.html` extends `html/_layout.html`: a theme replaces blocks of it.
+    Rendered once to read the text it prints, then with the fonts that text needs."""
     worn = wear(guide, options.theme)
     guide = worn.guide
-    return render("html/guide.html", worn.templates, meta=guide.meta, blocks=guide.blocks, contents=contents(guide),
-                  words=labels(guide.meta.lang), xhtml=False, print=False, web=True,
-                  image_href=image_data_uri, fonts=embedded_fonts(), **worn.context())
+    lang = guide.meta.lang
+
+    def page(fonts: Fonts) -> str:
+        return render("html/guide.html", worn.templates, meta=guide.meta, blocks=guide.blocks,
+                      contents=contents(guide), words=worn.words, xhtml=False, print=False, web=True,
+                      image_href=image_data_uri, fonts=fonts, **direction_context(lang), **worn.context())
+
+    texts = printed_texts(page(default_fonts(lang)))
+    return page(web_fonts(families(lang, texts), texts))
 
 
 def contents(guide: m.Guide) -> list[dict[str, str]]:
@@ -38,40 +47,7 @@ def image_data_uri(image: m.Image) -> str:
     return data_uri(MEDIA_TYPES[image.suffix], image.data)
 
 
-def data_uri(media_type: str, data: bytes) -> str:
-    return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
-
-
-@lru_cache(maxsize=1)
-def embedded_fonts() -> dict[str, str]:
-    """Atkinson Hyperlegible, regular and bold, as WOFF2 data: URIs (a third the size of the TTFs)."""
-    return {weight: data_uri("font/woff2", woff2(font_dir() / name)) for weight, name in FONT_FILES.items()}
-
-
-def woff2(path) -> bytes:
-    """The font as WOFF2, kept in the user's cache under the hash of the font and the versions of the
-    tools that compress it: compressing both faces takes more than half a second, and every build
-    writes the library's index, which embeds them too."""
-    from ..cache import sha256
-    from ..files import user_cache, write_atomic
-    from ..inputs import package_versions
-    data = path.read_bytes()
-    folder = user_cache("woff2")
-    kept = folder / f"{sha256(repr(package_versions(('fonttools', 'brotli'))).encode() + data)}.woff2" if folder else None
-    if kept is not None and kept.is_file():
-        return kept.read_bytes()
-    made = compress(path)
-    if kept is not None:
-        write_atomic(kept, made)
-    return made
-
-
-def compress(path) -> bytes:
-    from fontTools.ttLib import TTFont
-    # recalcTimestamp=False: fontTools would otherwise stamp today's date into the font, and the same
-    # source must give the same bytes on any day.
-    font = TTFont(path, recalcTimestamp=False)
-    font.flavor = "woff2"
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue()
+def embedded_fonts(text: str = LATIN) -> Fonts:
+    """Atkinson Hyperlegible, regular and bold, cut to `text`, as WOFF2 data: URIs (for html/page.css
+    in a page that is not a guide). The subsets are kept in the user's cache."""
+    return web_fonts((ATKINSON,), {"normal": text, "bold": text})

@@ -11,10 +11,11 @@ from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from .. import model as m
-from ..languages import labels
+from ..languages import fill, language
 from ..templating import TEMPLATES, render
 from ..theme.wear import Worn, wear
 from . import MEDIA_TYPES, RenderError, RenderOptions, font_dir
+from .scripts import Fonts, default_fonts, direction_context, families, pdf_fonts, printed_texts, with_text
 
 FONT_DIR = font_dir()
 IMAGE_SCHEME = "plainpress-image:"   # pictures are served from the model, never read from disk here
@@ -28,16 +29,27 @@ def render_pdf_and_pages(guide: m.Guide, options: RenderOptions = RenderOptions(
     """The PDF, and its number of pages (for the summary: counted here, it needs no PDF reader later)."""
     worn = wear(guide, options.theme)
     pages = []
-    with weasyprint_errors() as errors, passages_keep_their_language():
+    with weasyprint_errors() as (errors, missing), passages_keep_their_language():
         try:
             pdf = weasyprint_document(guide, page_html(worn, options.paper), worn.images()).write_pdf(
                 pdf_variant="pdf/ua-1", pdf_identifier=pdf_identifier(guide),
                 finisher=lambda document, _: pages.append(len(document.pages)))
         except FatalURLFetchingError as err:
             errors.append(str(err))
+    if missing:
+        errors.append(missing_glyphs(guide.meta.lang, missing))
     if errors:
         raise RenderError(f"{guide.path}: the PDF is not complete: " + "; ".join(errors))
     return pdf, pages[0]
+
+
+def missing_glyphs(lang: str, missing: dict[int, str]) -> str:
+    """One message for every character WeasyPrint drew as an empty box (it logs each string)."""
+    record = language(lang)
+    chars = ", ".join(f"{ch} (U+{code:04X})" for code, ch in sorted(missing.items()))
+    return (f"no installed font draws {len(missing)} character{'s' if len(missing) > 1 else ''} of this "
+            f"{record.name} ({lang}) guide, which would print as empty boxes: {chars}; install {record.package} "
+            f"(the fonts of {record.script_name} script), or a font that draws them, and build again")
 
 
 def render_pdf_and_facts(guide: m.Guide, options: RenderOptions = RenderOptions()) -> tuple[bytes, dict]:
@@ -58,10 +70,19 @@ def guide_html(guide: m.Guide, options: RenderOptions = RenderOptions()) -> str:
 
 
 def page_html(worn: Worn, paper: str) -> str:
-    guide = worn.guide
-    return render("pdf/guide.html", worn.templates, meta=guide.meta, blocks=guide.blocks, words=labels(guide.meta.lang),
-                  xhtml=False, print=True, web=False, paper=paper, font_dir=FONT_DIR.as_uri(),
-                  image_href=lambda image: IMAGE_SCHEME + image.id, **worn.context())
+    """The page, set in the faces that draw all it prints: rendered once to read its text (the labels,
+    title and contact blocks, the page footer too), then in the faces chosen for that text."""
+    guide, words = worn.guide, worn.words
+    lang = guide.meta.lang
+
+    def page(fonts: Fonts) -> str:
+        return render("pdf/guide.html", worn.templates, meta=guide.meta, blocks=guide.blocks, words=words,
+                      xhtml=False, print=True, web=False, paper=paper, fonts=fonts,
+                      image_href=lambda image: IMAGE_SCHEME + image.id, **direction_context(lang), **worn.context())
+
+    footer = guide.meta.running_title + fill(words["page"], page="0123456789", pages="")
+    texts = with_text(printed_texts(page(default_fonts(lang))), footer)
+    return page(pdf_fonts(families(lang, texts)))
 
 
 def pdf_identifier(guide: m.Guide) -> bytes:
@@ -117,19 +138,29 @@ def passages_keep_their_language():
         tags._build_box_tree = original
 
 
+NOTDEF = ".notdef glyph rendered for Unicode string unsupported by fonts"
+
+
 @contextmanager
 def weasyprint_errors():
-    """Collect what WeasyPrint logs as ERROR (a missing lang or alt): it logs them and carries on."""
+    """Collect what WeasyPrint logs as ERROR (a missing lang or alt: it logs them and carries on), and
+    the characters it drew as .notdef (code point -> character): those it logs once per string, at
+    WARNING; they are kept from the terminal, to be told once."""
     errors: list[str] = []
+    missing: dict[int, str] = {}
 
-    class Collect(logging.Handler):
-        def emit(self, record):
+    def sort(record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and record.msg.startswith(NOTDEF) and len(record.args or ()) == 2:
+            character, code = record.args
+            missing[code] = character
+            return False   # a logger's filter stops the record before any handler, its parents' too
+        if record.levelno >= logging.ERROR:
             errors.append(record.getMessage())
+        return True
 
-    handler = Collect(level=logging.ERROR)
     logger = logging.getLogger("weasyprint")
-    logger.addHandler(handler)
+    logger.addFilter(sort)
     try:
-        yield errors
+        yield errors, missing
     finally:
-        logger.removeHandler(handler)
+        logger.removeFilter(sort)
