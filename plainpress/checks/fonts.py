@@ -26,7 +26,8 @@ def font_findings(guide: m.Guide, folders=()) -> list[Finding]:
     from ..translate.units import units
     record = language(guide.meta.lang)
     parts = [(u.text, u.loc) for u in units(guide) if not u.kind.startswith("image description")]
-    printed = [PLACEHOLDER.sub("", text) for text in labels(guide.meta.lang, folders, own=guide.meta.own_labels).values()]
+    words = labels(guide.meta.lang, folders, own=guide.meta.own_labels)
+    printed = [PLACEHOLDER.sub("", text) for text in words.values()]
     text = "".join(t for t, _ in parts) + "".join(printed)
     faces = faces_for(record, text)
     missing = missing_from(faces, text)

@@ -1,9 +1,11 @@
 """The font programs a PDF embeds, read with fontTools: how many glyphs each has, which glyph a CID or
 a code draws, and whether a glyph has an outline. TrueType (FontFile2), OpenType and bare CFF
-(FontFile3); glyphs are decompiled only when asked for, so a CJK font of 45,000 glyphs costs little."""
+(FontFile3); glyphs are decompiled only when asked for, so a CJK font of 45,000 glyphs costs little.
+And the CMaps that turn a Type0 font's codes into CIDs."""
 from __future__ import annotations
 
 import io
+import re
 from functools import cached_property
 
 
@@ -59,12 +61,64 @@ class Program:
         return None
 
     def empty(self, gid: int) -> bool:
-        """Whether the glyph draws nothing (no contour, no component)."""
+        """Whether the glyph takes room on the line and draws nothing there. An empty glyph of no width is
+        a shaper's placeholder (Noto Sans Devanagari's `dummymarkdeva`, left where a mark joined the glyph
+        before it), not a missing letter."""
         name = self.glyph_order[gid]
+        return self._advance(name) != 0 and not self._outlined(name)
+
+    def _advance(self, name: str) -> int | None:
+        """The glyph's advance width (None for bare CFF, whose widths sit in its charstrings)."""
+        return self.font["hmtx"][name][0] if self.font is not None and "hmtx" in self.font else None
+
+    def _outlined(self, name: str) -> bool:
         if self.cff is None:
             glyf = self.font["glyf"] if "glyf" in self.font else None
-            return glyf is not None and glyf[name].numberOfContours == 0
+            return glyf is None or glyf[name].numberOfContours != 0
         from fontTools.pens.boundsPen import ControlBoundsPen
         pen = ControlBoundsPen(None)
         self.cff.CharStrings[name].draw(pen)
-        return pen.bounds is None
+        return pen.bounds is not None
+
+IDENTITY = "identity"
+CMAP_TOKENS = re.compile(rb"<([0-9A-Fa-f]*)>|(\d+)|(begincidchar|endcidchar|begincidrange|endcidrange)")
+
+
+def cid_encoding(value):
+    """A Type0 font's codes -> CIDs: IDENTITY, or a function code -> CID (None: no CID) for a CMap
+    embedded (WeasyPrint writes one when a glyph is missing) or named by Adobe; None when it cannot be
+    read (the font is then not checked). Codes are two bytes, as in every CMap WeasyPrint writes."""
+    import pikepdf
+    if isinstance(value, pikepdf.Name):
+        return IDENTITY if str(value) in ("/Identity-H", "/Identity-V") else named_cmap(str(value)[1:])
+    if isinstance(value, pikepdf.Stream):
+        return embedded_cmap(value.read_bytes()).get
+    return None
+
+
+def embedded_cmap(data: bytes) -> dict[int, int]:
+    """code -> CID from a CMap's cidchar and cidrange sections (pdfminer reads cidchar the wrong way round)."""
+    found: dict[int, int] = {}
+    section, numbers = None, []
+    for hexa, number, keyword in CMAP_TOKENS.findall(data):
+        if keyword:
+            section, numbers = (keyword.decode()[5:] if keyword.startswith(b"begin") else None), []
+        elif section is not None:
+            numbers.append(int(hexa or b"0", 16) if number == b"" else int(number))
+            if section == "cidchar" and len(numbers) == 2:
+                found[numbers[0]] = numbers[1]
+                numbers = []
+            elif section == "cidrange" and len(numbers) == 3:
+                low, high, first = numbers
+                found.update((code, first + code - low) for code in range(low, high + 1))
+                numbers = []
+    return found
+
+
+def named_cmap(name: str):
+    from pdfminer.cmapdb import CMapDB
+    try:
+        cmap = CMapDB.get_cmap(name)
+    except Exception:  # noqa: BLE001 - pdfminer's CMapNotFound and its kin: that font is not checked
+        return None
+    return lambda code: next(iter(cmap.decode(code.to_bytes(2, "big"))), None)

@@ -10,7 +10,6 @@ the characters, with what to install.
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -19,6 +18,7 @@ from ..findings import Finding
 from ..languages import language
 from ..languages.fonts import drawn
 from . import ToolResult
+from .glyph_programs import IDENTITY, cid_encoding
 
 TOOL = "glyphs"
 SHOWN = 20   # characters a finding lists by name; the rest are counted
@@ -207,7 +207,7 @@ class PdfFont:
         descriptor = self.descendant.get("/FontDescriptor")
         streams = [descriptor.get(k) for k in ("/FontFile2", "/FontFile3")] if descriptor is not None else []
         self.stream = next((s for s in streams if s is not None), None)
-        self.encoding = encoding(obj.get("/Encoding")) if self.type0 else None
+        self.encoding = cid_encoding(obj.get("/Encoding")) if self.type0 else None
         self.checkable = self.stream is not None and (self.encoding is not None if self.type0
                                                       else obj.get("/Subtype") == "/TrueType")
 
@@ -248,7 +248,7 @@ class PdfFont:
     def gid(self, code: int) -> int | None:
         if not self.type0:
             return self.program.gid_of_simple_code(code, self.char(code))
-        cid = code if self.encoding == IDENTITY else self.encoding(code)
+        cid = code if self.encoding is IDENTITY else self.encoding(code)
         if cid is None:
             return None
         if self.descendant.get("/Subtype") == "/CIDFontType0":
@@ -263,46 +263,3 @@ class PdfFont:
     def cid_to_gid(self) -> bytes:
         return self.descendant.CIDToGIDMap.read_bytes()
 
-
-IDENTITY = "identity"
-CMAP_TOKENS = re.compile(rb"<([0-9A-Fa-f]*)>|(\d+)|(begincidchar|endcidchar|begincidrange|endcidrange)")
-
-
-def encoding(value):
-    """A Type0 font's codes -> CIDs: IDENTITY, or a function code -> CID (None: no CID) for a CMap
-    embedded (WeasyPrint writes one when a glyph is missing) or named by Adobe; None when it cannot be
-    read (the font is then not checked). Codes are two bytes, as in every CMap WeasyPrint writes."""
-    import pikepdf
-    if isinstance(value, pikepdf.Name):
-        return IDENTITY if str(value) in ("/Identity-H", "/Identity-V") else named_cmap(str(value)[1:])
-    if isinstance(value, pikepdf.Stream):
-        return embedded_cmap(value.read_bytes()).get
-    return None
-
-
-def embedded_cmap(data: bytes) -> dict[int, int]:
-    """code -> CID from a CMap's cidchar and cidrange sections (pdfminer reads cidchar the wrong way round)."""
-    found: dict[int, int] = {}
-    section, numbers = None, []
-    for hexa, number, keyword in CMAP_TOKENS.findall(data):
-        if keyword:
-            section, numbers = (keyword.decode()[5:] if keyword.startswith(b"begin") else None), []
-        elif section is not None:
-            numbers.append(int(hexa or b"0", 16) if number == b"" else int(number))
-            if section == "cidchar" and len(numbers) == 2:
-                found[numbers[0]] = numbers[1]
-                numbers = []
-            elif section == "cidrange" and len(numbers) == 3:
-                low, high, first = numbers
-                found.update((code, first + code - low) for code in range(low, high + 1))
-                numbers = []
-    return found
-
-
-def named_cmap(name: str):
-    from pdfminer.cmapdb import CMapDB
-    try:
-        cmap = CMapDB.get_cmap(name)
-    except Exception:  # noqa: BLE001 - pdfminer's CMapNotFound and its kin: that font is not checked
-        return None
-    return lambda code: next(iter(cmap.decode(code.to_bytes(2, "big"))), None)

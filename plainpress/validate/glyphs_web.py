@@ -26,6 +26,7 @@ RANGE = re.compile(r"U\+([0-9A-F?]{1,6})(?:-([0-9A-F]{1,6}))?", re.I)
 FAMILY = re.compile(r"(?<![-\w])font-family\s*:\s*([^;{}]+)", re.I)
 # `font: bold 18pt/1.5 "Noto Sans", sans-serif`: the families follow the size (and line height)
 SHORTHAND = re.compile(r"(?<![-\w])font\s*:[^;{}]*?\d[\w.%]*(?:/[\w.%]+)?\s+([^;{}]+)", re.I)
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NOT_DRAWN = ("script", "style", "template", "noscript", "head")
 
 
@@ -49,7 +50,8 @@ def check_html_glyphs(path: Path, lang: str | None) -> ToolResult:
         return unreadable(path.name, ValueError("no HTML in it"))
     sheets = [(css, path.name) for css in inline_styles(root)]
     sheets += [(read_local(path.parent, href), href) for href in linked_styles(root)]
-    return judge(path.name, [(path.name, root)], sheets, lambda base, url: data_uri(url), lang, "the web page embeds")
+    return judge(path.name, [(path.name, root)], sheets, lambda base, url: data_uri(url), lang,
+                 "the web page embeds")
 
 
 def check_epub_glyphs(path: Path, lang: str | None) -> ToolResult:
@@ -62,8 +64,9 @@ def check_epub_glyphs(path: Path, lang: str | None) -> ToolResult:
 def _check_epub(path: Path, lang: str | None) -> ToolResult:
     with zipfile.ZipFile(path) as package:
         names = package.namelist()
-        pages = [(n, etree.fromstring(package.read(n), etree.XMLParser(resolve_entities=False, no_network=True)))
-                 for n in names if n.lower().endswith((".xhtml", ".html", ".htm"))]
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        pages = [(n, etree.fromstring(package.read(n), parser)) for n in names
+                 if n.lower().endswith((".xhtml", ".html", ".htm"))]
         sheets = [(package.read(n).decode("utf-8", "replace"), n) for n in names if n.lower().endswith(".css")]
         sheets += [(css, name) for name, root in pages for css in inline_styles(root)]
 
@@ -75,19 +78,28 @@ def _check_epub(path: Path, lang: str | None) -> ToolResult:
 
 
 def judge(name: str, pages, sheets, font_bytes, lang: str | None, where: str) -> ToolResult:
+    """The characters of the pages that no embedded face named in a font-family draws."""
     faces, families = [], []
     for css, base in sheets:
         faces += font_faces(css, base, font_bytes)
         families += named_families(css)
     used = [f for f in faces if f.family in families] or faces
-    lang = lang or next((root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
-                         for _, root in pages if root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")), None)
+    text = "".join(drawn_text(root) for _, root in pages)
     missing = Missing()
-    for ch in dict.fromkeys(ch for _, root in pages for ch in drawn_text(root) if drawn(ch)):
+    for ch in dict.fromkeys(ch for ch in text if drawn(ch)):
         if not any(face.draws(ch) for face in used):
             missing.add(ch, ord(ch))
-    counts = {"files": len(pages), "faces": len(used), "characters": len(set("".join(drawn_text(r) for _, r in pages)))}
-    return result(name, missing, lang, where, counts)
+    counts = {"files": len(pages), "faces": len(used), "characters": len(set(text))}
+    return result(name, missing, lang or page_lang(pages), where, counts)
+
+
+def page_lang(pages) -> str | None:
+    """The language the first page says it is in (for a page checked without its guide: the index)."""
+    for _, root in pages:
+        found = root.get("lang") or root.get(XML_LANG)
+        if found:
+            return found
+    return None
 
 
 def drawn_text(root) -> str:
@@ -106,11 +118,13 @@ def drawn_text(root) -> str:
 
 
 def inline_styles(root) -> list[str]:
-    return ["".join(e.itertext()) for e in root.iter() if isinstance(e.tag, str) and etree.QName(e).localname == "style"]
+    return ["".join(e.itertext()) for e in root.iter()
+            if isinstance(e.tag, str) and etree.QName(e).localname == "style"]
 
 
 def linked_styles(root) -> list[str]:
-    return [e.get("href") for e in root.iter("link") if "stylesheet" in (e.get("rel") or "").lower() and e.get("href")]
+    return [e.get("href") for e in root.iter("link")
+            if "stylesheet" in (e.get("rel") or "").lower() and e.get("href")]
 
 
 def read_local(folder: Path, href: str) -> str:

@@ -108,6 +108,20 @@ def test_an_empty_outline_for_a_letter_is_a_missing_glyph_but_a_space_is_not(tmp
     assert spaced.passed, [str(f) for f in spaced.findings]
 
 
+def test_an_empty_glyph_of_no_width_is_a_shapers_placeholder_not_a_missing_mark(tmp_path):
+    """Noto Sans Devanagari draws an anusvara joined to the glyph before it and leaves `dummymarkdeva`,
+    empty and of no width, in its place; ToUnicode names it ं."""
+    tt = TTFont(io.BytesIO(latin_only()))
+    space = tt.getBestCmap()[ord(" ")]
+    tt["hmtx"][space] = (0, 0)
+    out = io.BytesIO()
+    tt.save(out)
+    font = out.getvalue()
+    shown = {**gids(font, "Hel"), tt.getGlyphID(space): "ं"}
+    result = check_glyphs(hand_made_pdf(tmp_path / "mark.pdf", font, shown), "hi")
+    assert result.passed, [str(f) for f in result.findings]
+
+
 def test_a_pdf_whose_font_has_every_glyph_it_shows_passes(tmp_path):
     font = latin_only()
     result = check_glyphs(hand_made_pdf(tmp_path / "good.pdf", font, gids(font, "Hello world")), "en")
