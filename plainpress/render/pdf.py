@@ -47,8 +47,8 @@ def missing_glyphs(lang: str, missing: dict[int, str]) -> str:
     """One message for every character WeasyPrint drew as an empty box (it logs each string)."""
     record = language(lang)
     chars = ", ".join(f"{ch} (U+{code:04X})" for code, ch in sorted(missing.items()))
-    return (f"no installed font draws {len(missing)} character{'s' if len(missing) > 1 else ''} of this "
-            f"{record.name} ({lang}) guide, which would print as empty boxes: {chars}; install {record.package} "
+    return (f"no installed font draws {len(missing)} character{'s' if len(missing) > 1 else ''} of this guide "
+            f"({lang}, {record.name}), which would print as empty boxes: {chars}; install {record.package} "
             f"(the fonts of {record.script_name} script), or a font that draws them, and build again")
 
 
@@ -139,6 +139,7 @@ def passages_keep_their_language():
 
 
 NOTDEF = ".notdef glyph rendered for Unicode string unsupported by fonts"
+TOO_MANY = "Too many glyphs missing from"   # what WeasyPrint adds about the same missing glyphs
 
 
 @contextmanager
@@ -154,6 +155,8 @@ def weasyprint_errors():
             character, code = record.args
             missing[code] = character
             return False   # a logger's filter stops the record before any handler, its parents' too
+        if isinstance(record.msg, str) and record.msg.startswith(TOO_MANY):
+            return False
         if record.levelno >= logging.ERROR:
             errors.append(record.getMessage())
         return True
