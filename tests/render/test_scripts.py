@@ -239,3 +239,27 @@ def test_a_character_no_font_draws_stops_the_pdf_with_one_message(tmp_path, capf
         render_pdf(guide(tmp_path, "zh-Hans", text))
     assert str(raised.value).count("U+F0001") == 1 and "2 characters" in str(raised.value)
     assert "notdef" not in capfd.readouterr().err
+
+
+@pytest.mark.slow
+def test_the_arabic_pdfs_tags_follow_the_reading_order(made):
+    import pikepdf
+    with pikepdf.open(io.BytesIO(made("pdf", "ar"))) as pdf:
+        order = []
+
+        def walk(node):
+            if node.get("/S") in ("/H1", "/H2", "/H3", "/P", "/L", "/Lbl", "/Table"):
+                order.append(str(node["/S"])[1:])
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    walk(kid)
+        walk(pdf.Root.StructTreeRoot)
+    assert order == ["H1", "P", "H2", "L", "Lbl", "H2", "P", "P", "L", "Lbl", "Lbl", "H3", "P", "Table"]
+
+
+@pytest.mark.slow
+def test_the_als_basics_epub_in_chinese_stays_under_a_megabyte():
+    from conftest import ROOT
+    from plainpress.source import read_guide
+    assert len(render_epub(read_guide(ROOT / "source" / "als-basics" / "zh-Hans.md"))) < 1_000_000
