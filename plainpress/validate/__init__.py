@@ -49,8 +49,9 @@ def _pdf_structure(path, guide):
 
 
 def _large_print(path, guide):
+    from ..languages import language
     from .large_print import check_large_print
-    return check_large_print(path)
+    return check_large_print(path, language(guide.meta.lang).direction)
 
 
 def _docx_accessibility(path, guide):

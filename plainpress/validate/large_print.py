@@ -56,7 +56,8 @@ HINTS = {
 
 # ---------------------------------------------------------------- the check
 
-def check_large_print(path: Path) -> ToolResult:
+def check_large_print(path: Path, direction: str = "ltr") -> ToolResult:
+    """`direction`: the guide's ("rtl" for Arabic, Persian...): its lines start at the right edge."""
     started = time.perf_counter()
     path = Path(path)
     try:
@@ -65,6 +66,7 @@ def check_large_print(path: Path) -> ToolResult:
         finding = Finding("error", "pdf.unreadable", path.name, f"could not read the PDF: {err}")
         return ToolResult(TOOL, path.name, True, {"pages": 0, "chars": 0, "errors": 1}, (finding,))
     checks = CHECKS if doc.tagged else CHARACTER_CHECKS
+    doc.rtl = direction == "rtl"
     findings = [finding for check in checks for finding in check(doc)]
     if not doc.tagged:
         skipped = ", ".join(sorted(c.__name__.removeprefix("check_").replace("_", "-")
@@ -183,16 +185,25 @@ def check_margins(doc: Doc) -> list[Finding]:
     return report(doc, "pdf.margins", problems, "text outside the 1 in margins (body) or the page (footers)")
 
 
+def start_gap(doc: Doc, line, lines) -> float:
+    """How far a line starts from its block's starting edge: the left one, or the right in a
+    right-to-left guide."""
+    if doc.rtl:
+        return max(l.x1 for l in lines) - line.x1
+    return line.x0 - min(l.x0 for l in lines)
+
+
 def check_flush_left(doc: Doc) -> list[Finding]:
-    """Every line of a block starts at the block's left edge; no heading sits centred on the page."""
-    problems = []
+    """Every line of a block starts at the block's starting edge (flush left; flush right in a
+    right-to-left guide); no heading sits centred on the page."""
+    problems, edge = [], "right" if doc.rtl else "left"
     for lines in blocks(doc):
         if lines[0].running:
             continue
-        left = min(line.x0 for line in lines)
         for line in lines:
-            if line.x0 > left + 1.0:
-                problems.append((line.page, f"a line starts {line.x0 - left:.1f} pt right of its block's left edge: "
+            gap = start_gap(doc, line, lines)
+            if gap > 1.0:
+                problems.append((line.page, f"a line starts {gap:.1f} pt in from its block's {edge} edge: "
                                             f"{_quote(line.text)}"))
                 break
     body = [line for line in doc.lines if not line.running]
@@ -203,7 +214,7 @@ def check_flush_left(doc: Doc) -> list[Finding]:
         gap_left, gap_right = line.x0 - column, (doc.width - column) - line.x1
         if gap_left > 36 and abs(gap_left - gap_right) < 2:
             problems.append((line.page, f"a heading is centred: {_quote(line.text)}"))
-    return report(doc, "pdf.flush-left", problems, "text not flush left", "block")
+    return report(doc, "pdf.flush-left", problems, f"text not flush {edge}", "block")
 
 
 def check_justified(doc: Doc) -> list[Finding]:
@@ -212,8 +223,9 @@ def check_justified(doc: Doc) -> list[Finding]:
     for lines in blocks(doc):
         if len(lines) < 3 or lines[0].running:
             continue
-        right = max(line.x1 for line in lines)
-        stretched = [abs(line.x1 - right) < 1.0 and line.extra_gap() > 0.1 * line.size for line in lines[:-1]]
+        end = (lambda line: line.x0) if doc.rtl else (lambda line: line.x1)
+        right = (min if doc.rtl else max)(end(line) for line in lines)
+        stretched = [abs(end(line) - right) < 1.0 and line.extra_gap() > 0.1 * line.size for line in lines[:-1]]
         run = best = 0
         for flag in stretched:
             run = run + 1 if flag else 0

@@ -99,6 +99,7 @@ class Doc:
     lines: list[Line]
     fonts: list            # pdf_tree.FontInfo
     tagged: bool           # has a structure tree: headings, paragraphs and footers can be told apart
+    rtl: bool = False      # a right-to-left guide: lines start at the right edge
 
 
 def read_pdf(path: Path) -> Doc:
