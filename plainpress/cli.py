@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import pipeline
-from .cache import Cache
+from .cache import Cache, human_size
 from .config import load_settings
 from .languages import is_language_tag
 from .progress import Progress
@@ -21,7 +21,7 @@ from .workers import default_jobs
 EXIT_OK, EXIT_STRICT, EXIT_INPUT = 0, 1, 2
 
 
-COMMANDS = ("build", "check", "translate", "new", "import", "serve")
+COMMANDS = ("build", "check", "translate", "new", "import", "serve", "cache")
 
 
 def parser(settings) -> argparse.ArgumentParser:
@@ -59,6 +59,7 @@ def parser(settings) -> argparse.ArgumentParser:
     add_new_parser(sub, settings)
     commands["import"].add_parser(sub, settings)
     commands["serve"].add_parser(sub, settings)
+    add_cache_parser(sub, settings)
     return p
 
 
@@ -98,6 +99,30 @@ def run_new(args, settings) -> int:
         print(f"plainpress: cannot start the guide: {err}", file=sys.stderr)
         return EXIT_INPUT
     print(f"wrote {path}\nnext: edit it, then `plainpress build {path.parent} --strict`")
+    return EXIT_OK
+
+
+def add_cache_parser(sub, settings) -> None:
+    text = "show the build cache's size; prune it to its bound or clear it"
+    c = sub.add_parser("cache", help=text, description=text + (
+        f". Its bound is cache_size in [tool.plainpress] (now {human_size(settings.cache_size)}); "
+        "a build prunes it by itself, least recently used first."))
+    c.add_argument("--cache", type=Path, default=settings.cache, help=f"the cache folder (default: {settings.cache}/)")
+    what = c.add_mutually_exclusive_group()
+    what.add_argument("--prune", action="store_true", help="remove the least recently used files down to the bound, "
+                      "and records of older versions of plainpress")
+    what.add_argument("--clear", action="store_true", help="remove everything in it (the next build makes all again)")
+
+
+def run_cache(args, settings) -> int:
+    from . import cache
+    folder = args.cache
+    if args.clear:
+        print(f"cleared {folder}/: {cache.count(cache.clear(folder).dropped)} removed")
+        return EXIT_OK
+    found = cache.prune(folder, settings.cache_size) if args.prune else cache.usage(folder)
+    done = f"pruned {folder}/: {cache.count(found.dropped)} removed; now " if args.prune else f"{folder}/: "
+    print(f"{done}{human_size(found.size)} in {cache.count(found.files)} (bound: {human_size(settings.cache_size)})")
     return EXIT_OK
 
 
@@ -156,6 +181,8 @@ def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> in
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     if args.command == "new":
         return run_new(args, settings)
+    if args.command == "cache":
+        return run_cache(args, settings)
     if args.command in ("translate", "import"):
         return other_commands()[args.command].run(args)
     if args.command == "serve":
@@ -219,7 +246,7 @@ def how_to_run(args, settings) -> pipeline.Run:
     except ValueError as err:
         raise pipeline.BuildInputError(str(err)) from None
     return pipeline.Run(cache=Cache(getattr(args, "cache", settings.cache), force=getattr(args, "force", False),
-                                    writable=building),
+                                    writable=building, max_size=settings.cache_size),
                         jobs=args.jobs, shard=shard,
                         progress=Progress.on_terminal(args.quiet))
 

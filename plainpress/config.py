@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import DEFAULT_SIZE, parse_size
 from .render import FORMATS, PAPERS
 from .source.problems import Problems
 
@@ -30,6 +31,7 @@ class Settings:
     formats: tuple[str, ...] = FORMATS
     theme: Path | None = None   # a clinic's theme folder (theme.yaml, templates/), used when set
     cache: Path = Path(DEFAULT_CACHE)
+    cache_size: int = DEFAULT_SIZE   # bytes: the cache's bound (least recently used out first)
 
 
 def find_project(start: Path | None = None) -> tuple[Path, Path | None]:
@@ -58,6 +60,7 @@ def load_settings(start: Path | None = None) -> Settings:
         formats=tuple(f.lower() for f in table.get("formats", defaults.formats)),
         theme=_short(project / table["theme"]) if table.get("theme") else None,
         cache=_short(project / table.get("cache", DEFAULT_CACHE)),
+        cache_size=parse_size(table.get("cache_size", DEFAULT_SIZE)),
     )
 
 
@@ -95,7 +98,15 @@ def _wrong_setting(key: str, value) -> tuple[str, str] | None:
             f"`paper = {value}` is not a page size", f"choose from {', '.join(PAPERS)}")
     if key == "formats":
         return _wrong_formats(value)
-    return (f"unknown setting `{key}` in {TABLE}", "the settings are source, out, cache, paper, formats and theme")
+    if key == "cache_size":
+        try:
+            parse_size(value)
+        except ValueError:
+            return (f"`cache_size = {value!r}` is not a size",
+                    'write a number with a unit, such as cache_size = "500MB" (the default is "1GB")')
+        return None
+    return (f"unknown setting `{key}` in {TABLE}",
+            "the settings are source, out, cache, cache_size, paper, formats and theme")
 
 
 def _wrong_formats(value) -> tuple[str, str] | None:

@@ -38,8 +38,23 @@ def write_index(out: Path, environ=os.environ) -> Path:
     write_atomic(out / INDEX_JSON, to_json(data))
     # The library's page, for the clinic's staff, wears no theme: page.css is given no accent colour.
     page = render("index/index.html", data=data, fonts=embedded_fonts(), theme=None, accent="#000")
+    page = render("index/index.html", data=data, fonts=library_fonts(data, page), theme=None, accent="#000")
     write_atomic(out / INDEX_HTML, page.encode("utf-8"))
     return out / INDEX_HTML
+
+
+def library_fonts(data: dict, page: str):
+    """The faces of every language in the library (its titles are written in them), after Atkinson
+    Hyperlegible for the page's own words, each cut to the characters of the page."""
+    from lxml import html as lxml_html
+
+    from .languages import language
+    from .render.scripts import web_fonts
+    chosen = dict.fromkeys(("Atkinson Hyperlegible", "Noto Sans"))
+    for guide in data.get("guides", []):
+        chosen.update(dict.fromkeys(language(guide["lang"]).faces))
+    text = lxml_html.fromstring(page).text_content()
+    return web_fonts(tuple(chosen), {"normal": text, "bold": text})
 
 
 def record_checks(out: Path, results) -> None:

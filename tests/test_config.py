@@ -101,7 +101,7 @@ def test_every_wrong_setting_is_reported_with_its_line(tmp_path, monkeypatch):
         'pyproject.toml:7: unknown format rtf in `formats`; list some of pdf, docx, epub, html, '
         'e.g. formats = ["pdf", "epub"]',
         "pyproject.toml:8: unknown setting `sauce` in [tool.plainpress]; "
-        "the settings are source, out, cache, paper, formats and theme",
+        "the settings are source, out, cache, cache_size, paper, formats and theme",
         'pyproject.toml:9: `cache` must be a folder name in quotes; write cache = ".plainpress-cache"']
 
 

@@ -116,8 +116,11 @@ class LocalFetcher(URLFetcher):
 
 @contextmanager
 def passages_keep_their_language():
-    """WeasyPrint 70 writes /Lang only on the document: give each structure element made from an
-    element with its own `lang` (a Spanish phrase in an English guide) a /Lang too (PDF/UA 7.2)."""
+    """Two mends to WeasyPrint 70's tagging. It writes /Lang only on the document: give each structure
+    element made from an element with its own `lang` (a Spanish phrase in an English guide) a /Lang
+    too (PDF/UA 7.2). And an element inside a link (`[call <b>now</b>](tel:...)`, the no-break span
+    around `555-0123`) gets a link annotation of its own that it nests in its own Span, not in the
+    Link (PDF/UA 7.18.5, and a screen reader announces no link there): nest it in the Link."""
     import pydyf
     from weasyprint.pdf import tags
 
@@ -126,10 +129,16 @@ def passages_keep_their_language():
     def build_box_tree(box, parent, *args):
         element = getattr(box, "element", None)
         lang = element.get("lang") if element is not None and box.element_tag not in ("html", "body") else None
+        inner_link = inside_link(box, parent)
+        if inner_link:
+            box.link_annotation, annotation = None, box.link_annotation
         for structure in original(box, parent, *args):
             if lang and "Lang" not in structure:
                 structure["Lang"] = pydyf.String(lang)
             yield structure
+        if inner_link:
+            box.link_annotation = annotation
+            nest_annotation(annotation, parent, *args)
 
     tags._build_box_tree = build_box_tree
     try:
@@ -140,6 +149,22 @@ def passages_keep_their_language():
 
 NOTDEF = ".notdef glyph rendered for Unicode string unsupported by fonts"
 TOO_MANY = "Too many glyphs missing from"   # what WeasyPrint adds about the same missing glyphs
+
+
+def inside_link(box, parent) -> bool:
+    """A box other than the link's own that carries a link annotation, inside a Link element."""
+    return (getattr(box, "link_annotation", None) is not None and getattr(box, "element_tag", None) != "a"
+            and parent is not None and parent.get("S") == "/Link")
+
+
+def nest_annotation(annotation, link, pdf, page_number, nums, annotations, tags) -> None:
+    """The annotation as a kid of the Link structure element, as WeasyPrint does for the link's own."""
+    import pydyf
+    reference = pydyf.Dictionary({"Type": "/OBJR", "Obj": annotation.reference,
+                                  "Pg": pdf.page_references[page_number]})
+    pdf.add_object(reference)
+    annotations.append((link.reference, annotation))
+    link["K"].append(reference.reference)
 
 
 @contextmanager

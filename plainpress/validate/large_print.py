@@ -158,6 +158,13 @@ def _skew(matrix) -> float:
     return abs(a * c + b * d) / norm if norm else 0.0
 
 
+def ink_bottom(c) -> float:
+    """Where a character's ink can end: its box's bottom, but no deeper than a third of its size
+    below the baseline. A font's declared descent sets the box, and Noto Sans Arabic's (for marks
+    stacked under a letter, 0.6 em) puts boxes in the margin that WeasyPrint's lines keep clear of."""
+    return min(c.bottom, c.baseline + c.size / 3)
+
+
 def check_margins(doc: Doc) -> list[Finding]:
     problems = []
     left, top, right, bottom = MARGIN, MARGIN, doc.width - MARGIN, doc.height - MARGIN
@@ -169,7 +176,7 @@ def check_margins(doc: Doc) -> list[Finding]:
             box = (left, top, right, bottom)
             where = "inside the 1 in margin"
         out = [c for c in line.ink if c.x0 < box[0] - POS_SLACK or c.x1 > box[2] + POS_SLACK
-               or c.top < box[1] - POS_SLACK or c.bottom > box[3] + POS_SLACK]
+               or c.top < box[1] - POS_SLACK or ink_bottom(c) > box[3] + POS_SLACK]
         if out:
             edges = []
             if min(c.x0 for c in out) < box[0] - POS_SLACK:
@@ -178,8 +185,8 @@ def check_margins(doc: Doc) -> list[Finding]:
                 edges.append(f"right {max(c.x1 for c in out):.1f}")
             if min(c.top for c in out) < box[1] - POS_SLACK:
                 edges.append(f"top {min(c.top for c in out):.1f}")
-            if max(c.bottom for c in out) > box[3] + POS_SLACK:
-                edges.append(f"bottom {max(c.bottom for c in out):.1f}")
+            if max(ink_bottom(c) for c in out) > box[3] + POS_SLACK:
+                edges.append(f"bottom {max(ink_bottom(c) for c in out):.1f}")
             kind = "running footer" if line.running else "text"
             problems.append((line.page, f"{kind} {where} ({', '.join(edges)} pt): {_quote(line.text)}"))
     return report(doc, "pdf.margins", problems, "text outside the 1 in margins (body) or the page (footers)")

@@ -16,10 +16,15 @@ RIGHT_TO_LEFT = frozenset({"R", "AL"})
 MARKER = 6   # the most characters a list's number or bullet (and the space the PDF puts after it) takes
 
 
+# A CJK face draws the middle dot of a transliterated name (卢·格里克) with the glyph it shares with
+# these, and the PDF's text then names whichever it maps that glyph to.
+MIDDLE_DOTS = str.maketrans(dict.fromkeys("\u00b7\u2022\u2027\u2219\u30fb\u22c5", "\u00b7"))
+
+
 def squeeze(text: str) -> str:
     """The text to compare: NFKC (Arabic presentation forms, full-width letters and ligatures as their
     plain letters), without white space and without what is not drawn (bidi marks, joiners, controls)."""
-    text = CID.sub("", unicodedata.normalize("NFKC", text))
+    text = CID.sub("", unicodedata.normalize("NFKC", text)).translate(MIDDLE_DOTS)
     return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf"))
 
 
