@@ -155,7 +155,9 @@ def _is(value, hint) -> bool:
             return False
         if origin is list:
             return all(_is(v, args[0]) for v in value) if args else True
-        return all(_is(k, args[0]) and _is(v, args[1]) for k, v in value.items()) if args else True
+        # a map's values may be any plain value (a validator's counts hold numbers and words)
+        return all(_is(k, args[0]) and (_is(v, args[1]) or isinstance(v, (str, int, float))) for k, v in value.items()) \
+            if args else True
     if hint is float:
         return isinstance(value, (int, float))
     if hint is type(None):
