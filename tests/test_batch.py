@@ -24,8 +24,8 @@ def test_two_jobs_make_the_same_bytes_as_one(tmp_path):
         assert main([*paths, "--out", str(tmp_path / jobs), "--cache", str(tmp_path / f"cache{jobs}"),
                      "--jobs", jobs, "--no-validate", "-q"]) == 0
     one = snapshot(tmp_path / "1")
-    # four sources (als-basics in en and es), four formats and two reports each, and the index
-    assert len(one) == 26 and one == snapshot(tmp_path / "2")
+    # six sources (the sample; als-basics in ar, en, es and zh-Hans; als-pathophysiology), four formats and two reports each, and the index
+    assert len(one) == 38 and one == snapshot(tmp_path / "2")
 
 
 def test_jobs_must_be_a_positive_number(capsys):

@@ -141,14 +141,41 @@ def passages_keep_their_language():
             nest_annotation(annotation, parent, *args)
 
     tags._build_box_tree = build_box_tree
-    try:
-        yield
-    finally:
-        tags._build_box_tree = original
+    with clusters_map_once():
+        try:
+            yield
+        finally:
+            tags._build_box_tree = original
 
 
 NOTDEF = ".notdef glyph rendered for Unicode string unsupported by fonts"
 TOO_MANY = "Too many glyphs missing from"   # what WeasyPrint adds about the same missing glyphs
+
+
+class GlyphText(dict):
+    """A font's glyph -> text table where a glyph with no text of its own (the second glyph of a
+    Devanagari cluster: WeasyPrint gives the cluster's text to its first) maps to a zero-width joiner
+    in the ToUnicode map: an empty entry is malformed, and a glyph without one is unmapped (PDF/UA
+    7.21.7); the joiner is a format character that search and copied text pass over."""
+
+    def items(self):
+        return [(glyph, text or "\u200d") for glyph, text in super().items()]
+
+
+@contextmanager
+def clusters_map_once():
+    from weasyprint.pdf import fonts
+    original = fonts.Font.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self.to_unicode = GlyphText(self.to_unicode)
+
+    fonts.Font.__init__ = init
+    try:
+        yield
+    finally:
+        fonts.Font.__init__ = original
 
 
 def inside_link(box, parent) -> bool:

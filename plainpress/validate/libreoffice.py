@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..findings import Finding
 from . import ToolResult
-from .text_match import find, marks_only, right_to_left, squeeze
+from .text_match import find, marks_only, out_of_order, squeeze
 
 TOOL = "libreoffice"
 DOCX_FILTER = "MS Word 2007 XML"  # never fall back to importing a broken file as plain text
@@ -223,7 +223,7 @@ def cut_one(lines: list[str], part: Running) -> list[str] | None:
     """The page's lines without the header or footer (None when it is not there): found in order in the
     page's squeezed text, or for right-to-left words as the characters of its first (last) lines in any
     order, with digits for its fields."""
-    want = Counter(squeeze(part.text)) if right_to_left(part.text) else None
+    want = Counter(squeeze(part.text)) if out_of_order(part.text) else None
     for k in range(1, min(3, len(lines)) + 1) if want else ():
         edge = Counter(squeeze("".join(lines[:k] if part.header else lines[-k:])))
         if not want - edge and marks_only(edge - want, 8 * part.fields):
@@ -273,6 +273,6 @@ def lost_cells(tables: list[Passage], region: str) -> list[tuple[str, str, str]]
     if not Counter(squeeze("".join(text for _, text in cells))) - present:
         return []
     gone = [("cell", place, text.strip()) for place, text in cells
-            if any(squeeze(word) not in region and (not right_to_left(word) or Counter(squeeze(word)) - present)
+            if any(squeeze(word) not in region and (not out_of_order(word) or Counter(squeeze(word)) - present)
                    for word in text.split())]
     return gone or [("table", table.place, " | ".join(text for _, text in table.cells)) for table in tables]

@@ -32,6 +32,12 @@ def right_to_left(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) in RIGHT_TO_LEFT for ch in text)
 
 
+def out_of_order(text: str) -> bool:
+    """Text a PDF gives back in drawing order rather than reading order: right-to-left letters, and
+    the Indic scripts (Devanagari's ि is drawn before the consonant it follows), U+0900 to U+0DFF."""
+    return right_to_left(text) or any("\u0900" <= ch <= "\u0dff" for ch in text)
+
+
 def marks_only(extra: Counter, most: int) -> bool:
     """Characters a passage's window may hold besides its own: a few digits, bullets or stops, no letter."""
     return sum(extra.values()) <= most and not any(unicodedata.category(ch)[0] in "LM" for ch in extra)
@@ -40,7 +46,7 @@ def marks_only(extra: Counter, most: int) -> bool:
 def find(needle: str, haystack: str, position: int) -> tuple[int, int] | None:
     """Where the squeezed passage is, from `position` on: as it is, or (right-to-left letters in it) as its
     characters in any order with at most a list mark beside them (start, end)."""
-    if not right_to_left(needle):
+    if not out_of_order(needle):
         found = haystack.find(needle, position)
         return (found, found + len(needle)) if found >= 0 else None
     return scrambled(needle, haystack, position)

@@ -140,7 +140,7 @@ def test_the_shipped_guides_build_with_the_example_theme_and_every_validator_pas
     theme = load_theme(EXAMPLE)
     results = pipeline.build([ROOT / "source"], FORMATS, (), tmp_path, RenderOptions(theme.paper, theme), validate=True)
     assert sorted(f"{r.guide.slug}/{r.guide.meta.lang}" for r in results) == [
-        "als-basics/en", "als-basics/es", "als-pathophysiology/en"]
+        "als-basics/ar", "als-basics/en", "als-basics/es", "als-basics/zh-Hans", "als-pathophysiology/en"]
     found = verdicts(tools for r in results for tools in r.validation.values())
     assert "FAIL" not in found.values(), "\n".join(
         str(f) for r in results for tools in r.validation.values() for t in tools if not t.passed for f in t.findings)
