@@ -11,6 +11,7 @@ the figures are medians, and the ratios are what to read (the goal: Chinese at m
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 import tempfile
@@ -23,7 +24,12 @@ BIN = Path(sys.executable).parent
 HANDOUT = ROOT / "tests" / "fixtures" / "good" / "scripts" / "blood-pressure"
 
 
+RUNS = itertools.count()
+
+
 def build(lang: str, tmp: Path, n: int) -> tuple[float, Path]:
+    """One cold build: its own output folder, build cache and user cache, never a previous run's."""
+    n = next(RUNS)
     out, home = tmp / f"out-{lang}-{n}", tmp / f"home-{lang}-{n}"
     env = {**os.environ, "XDG_CACHE_HOME": str(home)}
     command = [str(BIN / "plainpress"), "build", str(HANDOUT / f"{lang}.md"), "--no-validate", "-q",
