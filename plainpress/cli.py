@@ -11,6 +11,7 @@ from . import pipeline
 from .cache import Cache, human_size
 from .config import load_settings
 from .languages import is_language_tag
+from .lifetime import Stopped, exit_status, stopping
 from .progress import Progress
 from .render import FORMATS, PAPERS, RenderError, RenderOptions
 from .shard import Shard
@@ -188,15 +189,19 @@ def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> in
     if args.command == "serve":
         return other_commands()["serve"].run(args, settings)
     try:
-        results = pipeline.build(args.paths or default_paths(settings), chosen_formats(args),
-                                 chosen_languages(args.lang), getattr(args, "out", settings.out),
-                                 render_options(args, settings),
-                                 render=args.command == "build",
-                                 validate=args.command == "build" and not args.no_validate,
-                                 report_root=settings.project,  # report.json names files from the project
-                                 run=how_to_run(args, settings))
+        with stopping():
+            results = pipeline.build(args.paths or default_paths(settings), chosen_formats(args),
+                                     chosen_languages(args.lang), getattr(args, "out", settings.out),
+                                     render_options(args, settings),
+                                     render=args.command == "build",
+                                     validate=args.command == "build" and not args.no_validate,
+                                     report_root=settings.project,  # report.json names files from the project
+                                     run=how_to_run(args, settings))
     except (SourceError, pipeline.BuildInputError, RenderError, ThemeError) as err:
         return bad_input(err, args.command)
+    except (KeyboardInterrupt, Stopped) as stop:  # SIGTERM (CI cancels a job), Ctrl-C
+        print(pipeline.stopped_line(stop, getattr(args, "out", None)), file=sys.stderr, flush=True)
+        return exit_status(stop)
     from . import report
     if args.quiet:
         shown = report.problems(results)

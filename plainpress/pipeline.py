@@ -18,6 +18,7 @@ from .checking import (CHUNK, BuildInputError, GuideResult, add_language_finding
                        ignore, read_all)
 from .files import exclusive
 from .languages import is_language_tag
+from .lifetime import Stopped, signal_name
 from .outputs import (Renders, plan, prepare_renderers, write_current_reports, write_library_index,
                       write_outputs)
 from .progress import Progress
@@ -90,7 +91,10 @@ def write_and_report(results, outputs, validation, options: RenderOptions, repor
                      run: Run) -> None:
     """Holding the output folder: every output written, then each guide's validators awaited and its
     reports written, then the library's index of every guide in the folder (also when every output
-    came from the cache: another build may have added or removed a guide since)."""
+    came from the cache: another build may have added or removed a guide since). Stopped on the way,
+    the stop says which files were written whole (each file is replaced in one step)."""
+    to_write = [o for result in results for o in outputs[result.guide.path].values() if o.stale]
+    reported = []
     try:
         with exclusive(out):
             for result in results:
@@ -100,10 +104,26 @@ def write_and_report(results, outputs, validation, options: RenderOptions, repor
                 checked = validation.finish(result, outputs[result.guide.path]) if validation else []
                 result.validation = explained(result.validation, options.theme)
                 write_current_reports(result, report_root, run.cache, outputs[result.guide.path], checked, options)
+                reported.append(result.out_dir / "report.*")
             write_library_index(out, validation is not None, run.cache)
+    except (KeyboardInterrupt, Stopped) as stop:
+        stop.complete = [o.path for o in to_write if not o.stale] + reported
+        raise
     finally:
         if validation:
             validation.close()
+
+
+def stopped_line(stop: BaseException, out: Path | None) -> str:
+    """The one line a stopped build ends with: what it left in the output folder."""
+    how = signal_name(stop)
+    complete = getattr(stop, "complete", [])
+    if out is None:
+        return f"plainpress: stopped by {how}; nothing was written"
+    if not complete:
+        return f"plainpress: stopped by {how}; nothing in {out}/ changed"
+    return (f"plainpress: stopped by {how}; written whole: {', '.join(map(str, complete))}; "
+            f"every other file in {out}/ is as it was; build again to finish")
 
 
 def explained(validation: dict, theme) -> dict:

@@ -11,6 +11,9 @@ after threads can deadlock), and each loads only what its tasks need: WeasyPrint
 renders a PDF, nowhere else. Tasks are functions found by name (`render_output`, `run_validator`), so
 that a worker runs what this process would have run. Work that waits on another program (EPUBCheck,
 Ace, LibreOffice) runs in threads instead.
+
+Nothing outlives the build (`lifetime.py`): each worker dies with this process however it ends, and a
+build stopped by SIGTERM or Ctrl-C stops every process under it before it ends.
 """
 from __future__ import annotations
 
@@ -21,6 +24,8 @@ import threading
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass
+
+from .lifetime import keep_stopping, stop_descendants, tie_to_parent
 
 
 def default_jobs() -> int:
@@ -54,6 +59,7 @@ class Workers:
         # at once, when its task ended before its callback was added)
         self._processes: ProcessPoolExecutor | None = None
         self._threads: ThreadPoolExecutor | None = None
+        self.stopped = False  # by SIGTERM or Ctrl-C: nothing more is handed out
 
     def add(self, fn, *args, done, needs: str | None = None, here: bool = False) -> None:
         """Queue `fn(*args)`; `done(result or exception)` is called in this process when it ends. A task
@@ -67,7 +73,7 @@ class Workers:
     def feed(self, *_) -> None:
         """Hand queued tasks, longest first, to the workers that are free."""
         with self.lock:
-            while self.busy < self.jobs - 1:
+            while self.busy < self.jobs - 1 and not self.stopped:
                 task = next((t for t in self.queue if not t.here), None)
                 if task is None:
                     break
@@ -131,7 +137,8 @@ class Workers:
             # A worker's next task is handed out by the pool's thread, which must win the interpreter
             # lock from this process's own work: every 5 ms by default, a good part of a short task.
             sys.setswitchinterval(0.001)
-            self._processes = ProcessPoolExecutor(self.jobs - 1, mp_context=multiprocessing.get_context("fork"))
+            self._processes = ProcessPoolExecutor(self.jobs - 1, mp_context=multiprocessing.get_context("fork"),
+                                                  initializer=tie_to_parent, initargs=(os.getpid(),))
         return self._processes
 
     def close(self) -> None:
@@ -145,7 +152,16 @@ class Workers:
         return self
 
     def __exit__(self, error_type, *_) -> None:
-        if error_type is not None:
+        if error_type is not None and not issubclass(error_type, Exception):  # stopped: SIGTERM, Ctrl-C
+            with self.lock:
+                self.stopped = True
+                self.queue.clear()
+            stop_descendants()
+            keep_stopping()  # a thread of ours may still start a program before it sees the end
+            if self._threads is not None:
+                self._threads.shutdown(wait=False, cancel_futures=True)
+                self._threads = None
+        elif error_type is not None:
             self.abandon()
         self.close()
 
@@ -171,3 +187,4 @@ def done(fn, *args) -> Future:
     except Exception as err:  # noqa: BLE001 - handed to whoever reads the future, as a pool would
         future.set_exception(err)
     return future
+
