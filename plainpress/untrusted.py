@@ -1,7 +1,8 @@
 """Guards for files that come from outside the clinic (a translator's DOCX, XLIFF or PO; a clinic's
 own Word or LibreOffice document): checked before any parser sees them.
 
-A package must be a real ZIP, not an encrypted (OLE) file, hold no macros, stay within limits of size,
+A package must be a real ZIP, not an encrypted (OLE) file, hold no macros (by its name, its parts, or
+the content types it declares: a .docm renamed .docx is still a .docm), stay within limits of size,
 ratio and member count (a 346 KB ZIP bomb pushed python-docx to 626 MB), and name no member outside
 itself. XML is parsed with entities off and no network, and any DOCTYPE is refused (XXE, billion laughs).
 A text file (PO) must be UTF-8 and hold no binary data.
@@ -70,6 +71,7 @@ def open_package(path: Path) -> zipfile.ZipFile:
                                  "open it in Word or LibreOffice and save it as .docx") from None
     try:
         check_members(path, package.infolist())
+        check_content_types(path, package)
     except UntrustedFileError:
         package.close()
         raise
@@ -89,6 +91,9 @@ def check_members(path: Path, members: list[zipfile.ZipInfo]) -> None:
         if name.name.lower() == "vbaproject.bin":
             raise UntrustedFileError(path, "the document holds macros (vbaProject.bin)",
                                      "save it as a plain .docx (without macros)")
+        if name.parts and name.parts[0] in ("Basic", "Scripts") and len(name.parts) > 1:
+            raise UntrustedFileError(path, f"the document holds macros ({name.parts[0]}/)",
+                                     "save it as a plain .odt (without macros)")
         if info.flag_bits & 0x1:
             raise UntrustedFileError(path, "the package is encrypted", "remove the password and save it again")
         total += info.file_size
@@ -100,6 +105,19 @@ def check_members(path: Path, members: list[zipfile.ZipInfo]) -> None:
         raise UntrustedFileError(path, f"the package unpacks to {total // 2**20} MB "
                                  f"(more than {MAX_UNPACKED_BYTES // 2**20} MB)",
                                  "save it again without embedded media, or split it")
+
+
+def check_content_types(path: Path, package: zipfile.ZipFile) -> None:
+    """A package whose `[Content_Types].xml` names a macro-enabled part (a .docm, .dotm) or a macro
+    project is refused, whatever its file name says."""
+    if "[Content_Types].xml" not in package.namelist():
+        return  # an ODT (its macros, in Basic/ or Scripts/, are refused by name)
+    types = parse_xml(read_member(path, package, "[Content_Types].xml", 2 * 1024 * 1024), path, "[Content_Types].xml")
+    for part in types:
+        kind = str(part.get("ContentType") or "").lower()
+        if "macroenabled" in kind or "vbaproject" in kind:
+            raise UntrustedFileError(path, f"a macro-enabled document (its parts are `{part.get('ContentType')}`)",
+                                     "save it as a plain .docx (without macros)")
 
 
 def read_member(path: Path, package: zipfile.ZipFile, name: str, limit: int = MAX_UNPACKED_BYTES) -> bytes:

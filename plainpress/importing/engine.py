@@ -3,12 +3,19 @@
 Pandoc reads all four kinds a clinic has (DOCX, ODT, HTML, Markdown) into one small tree; the adapter
 maps that tree onto our model. `--sandbox` keeps pandoc from reading any other file or the network
 (an HTML page's pictures are read by us, through the guards, never fetched); `--track-changes=all`
-shows comments and tracked changes, which the import reports or refuses.
+shows comments and tracked changes, which the import reports or refuses. Pandoc runs within a time
+limit and a memory limit (its address space, set in the child before it starts): a document that
+hits one is refused in one line, and pandoc is gone.
 """
 from __future__ import annotations
 
 import json
+import resource
+import signal
+import subprocess
 from pathlib import Path
+
+from ..lifetime import die_with_this_thread  # here: nothing may be imported between fork and exec
 
 READERS = {".docx": "docx+styles", ".odt": "odt", ".html": "html", ".htm": "html",
            # Markdown: pandoc's own flavour, without curly quotes, raw HTML (shown as text, as our reader
@@ -16,6 +23,8 @@ READERS = {".docx": "docx+styles", ".odt": "odt", ".html": "html", ".htm": "html
            ".md": "markdown-smart-raw_html-yaml_metadata_block", ".markdown": "markdown-smart-raw_html-yaml_metadata_block"}
 ARGS = ["--sandbox", "--track-changes=all"]
 TIMEOUT = 120  # seconds: a handout takes well under one
+MEMORY = 2 * 1024 ** 3  # bytes of address space: a handout needs well under a tenth of it
+OUT_OF_MEMORY = 251  # the exit status of a Haskell program whose heap is exhausted
 
 
 class EngineError(Exception):
@@ -24,14 +33,34 @@ class EngineError(Exception):
 
 def pandoc_ast(path: Path, text: str | None = None) -> dict:
     """The document's AST; `text` is Markdown or HTML already read (and prepared) by us."""
-    import pypandoc  # imported when used: `plainpress build` never needs it
-    reader = READERS[path.suffix.lower()]
+    command = [pandoc(), "--from", READERS[path.suffix.lower()], "--to", "json", *ARGS]
+    if text is None:
+        command.append(str(path))
     try:
-        if text is not None:
-            out = pypandoc.convert_text(text, "json", format=reader, extra_args=ARGS, sandbox=False)
-        else:
-            out = pypandoc.convert_file(str(path), "json", format=reader, extra_args=ARGS, sandbox=False)
-    except (RuntimeError, OSError) as err:
-        first = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
-        raise EngineError(f"pandoc could not read it ({first})") from None
-    return json.loads(out)
+        done = subprocess.run(command, input=(text or "").encode(), capture_output=True, timeout=TIMEOUT,
+                              preexec_fn=within_limits)
+    except subprocess.TimeoutExpired:
+        raise EngineError(f"pandoc took more than {TIMEOUT} s to read it, so it was stopped") from None
+    except OSError as err:
+        raise EngineError(f"pandoc could not be started ({err.strerror})") from None
+    if done.returncode == OUT_OF_MEMORY or done.returncode in (-signal.SIGSEGV, -signal.SIGABRT, -signal.SIGKILL):
+        raise EngineError(f"pandoc needed more than {MEMORY // 2**30} GB of memory to read it, so it was stopped")
+    if done.returncode != 0:
+        lines = done.stderr.decode(errors="replace").strip().splitlines()
+        raise EngineError(f"pandoc could not read it ({lines[-1] if lines else f'exit {done.returncode}'})")
+    try:
+        return json.loads(done.stdout)
+    except ValueError:
+        raise EngineError("pandoc gave no document tree for it") from None
+
+
+def pandoc() -> str:
+    import pypandoc  # imported when used: `plainpress build` never needs it
+    return pypandoc.get_pandoc_path()
+
+
+def within_limits() -> None:
+    """In pandoc's process, before it starts: its memory bound; and it dies with the thread that
+    started it (a build stopped with SIGKILL leaves no pandoc behind)."""
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+    die_with_this_thread()

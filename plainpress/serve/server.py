@@ -2,7 +2,10 @@
 a Server-Sent Events stream that tells the open page to reload (MkDocs' livereload is the model).
 
 It listens on 127.0.0.1 only and answers three things: `/` (the page), `/events` (the stream) and
-404 for anything else, so no file on disk is ever served: the pictures travel inside the page.
+404 for anything else, so no file on disk is ever served: the pictures travel inside the page. It
+answers only requests addressed to it by a loopback name and its port (`Host: 127.0.0.1:PORT`,
+`localhost:PORT`, `[::1]:PORT`), the stream too, and 421 to any other: a web page the writer visits
+elsewhere cannot read the draft by pointing its own name at 127.0.0.1 (DNS rebinding).
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ from .page import Preview, content_security_policy
 log = logging.getLogger("plainpress")
 
 HOST = "127.0.0.1"
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 KEEP_ALIVE = 15.0   # seconds between comments on an idle stream, which also notice a closed browser
 # What a guide is made of: its sources, a translation's record, its pictures.
 WATCHED = (".md", ".json", ".png", ".jpg", ".jpeg", ".gif")
@@ -67,13 +71,22 @@ class PreviewServer(ThreadingHTTPServer):
     def url(self) -> str:
         return f"http://{HOST}:{self.server_address[1]}/"
 
+    def addressed_to_me(self, host: str | None) -> bool:
+        """Whether a request's Host header is a loopback name with this server's port."""
+        port = self.server_address[1]
+        allowed = {f"{name}:{port}" for name in LOOPBACK_NAMES} | (set(LOOPBACK_NAMES) if port == 80 else set())
+        return (host or "").strip().lower().rstrip(".") in allowed
+
 
 class PreviewHandler(BaseHTTPRequestHandler):
     server_version = "plainpress-preview"
 
     def do_GET(self) -> None:
         address = urlsplit(self.path)
-        if address.path == "/":
+        if not self.server.addressed_to_me(self.headers.get("Host")):
+            self.send_error(HTTPStatus.MISDIRECTED_REQUEST,
+                            explain=f"The preview answers only at {self.server.url} (or localhost with its port).")
+        elif address.path == "/":
             self.send_page()
         elif address.path == "/events":
             self.send_events(parse_qs(address.query).get("since", ["0"])[0])
