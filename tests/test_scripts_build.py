@@ -66,6 +66,7 @@ def test_the_labels_print_in_the_language(builds, lang):
     from outputs_text import pdf_reading_text
     printed = " ".join(pdf_reading_text(builds[lang].outputs["pdf"]).split())
     words = labels(lang)
-    assert words["key-points"] in printed
+    # pdfplumber gives right-to-left words in drawing order: Arabic comes back reversed
+    assert words["key-points"] in printed or words["key-points"][::-1] in printed
     for english in ("Key points", "Warning", "Last reviewed", "page 1 of"):
         assert english not in printed
