@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
@@ -122,9 +123,15 @@ def check_content_types(path: Path, package: zipfile.ZipFile) -> None:
 
 def read_member(path: Path, package: zipfile.ZipFile, name: str, limit: int = MAX_UNPACKED_BYTES) -> bytes:
     """One member's bytes, read no further than its declared size (a lying directory is caught)."""
-    info = package.getinfo(name)
-    with package.open(info) as member:
-        data = member.read(min(info.file_size, limit) + 1)
+    try:
+        info = package.getinfo(name)
+        with package.open(info) as member:
+            data = member.read(min(info.file_size, limit) + 1)
+    except KeyError:
+        raise UntrustedFileError(path, f"the package has no `{name}`", "this file is damaged; save it again") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError):
+        # cut short, a bad checksum, a compression zipfile does not know, or one part encrypted
+        raise UntrustedFileError(path, f"`{name}` cannot be unpacked", "this file is damaged; save it again") from None
     if len(data) > info.file_size:
         raise UntrustedFileError(path, f"`{name}` is larger than the package says", "this file is damaged or forged")
     return data
