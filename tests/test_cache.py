@@ -211,3 +211,100 @@ def test_an_edit_to_the_theme_rebuilds(guides, tmp_path, renders):
     yaml.write_text(yaml.read_text(encoding="utf-8").replace("#1f5fa8", "#1f5fa9"), encoding="utf-8")
     assert build(guides, tmp_path / "out", tmp_path / "cache", "--no-validate", "--theme", str(theme)) == 0
     assert len(renders) == 8
+
+
+# Data, never code: JSON records, a bound, `plainpress cache` -------------------------------------------
+
+def entries(cache: Path) -> list[Path]:
+    return sorted(p for p in cache.glob("entries-*/*/*") if p.is_file())
+
+
+def test_records_are_json_and_a_pickle_or_a_forged_record_is_a_miss(guides, tmp_path, renders):
+    import pickle
+
+    from plainpress import cache as cache_module
+    cache = tmp_path / "cache"
+    assert build(guides / "one", tmp_path / "out", cache) == 0
+    records = entries(cache)
+    assert records and all(json.loads(p.read_bytes()) is not None for p in records)
+    forged = [pickle.dumps({"digest": "x"}), b'{"@": "os:system", "v": "touch /tmp/owned"}',
+              b'{"@": "plainpress.findings:Finding", "severity": ["not", "text"], "rule": "r", "location": "l", '
+              b'"message": "m"}', b'{"@": "plainpress.model:Location", "file": "f", "line": 1, "extra": 2}',
+              b"[" * 100000, b"\xff\xfe"]
+    for path, data in zip(records * len(forged), forged):
+        path.write_bytes(data)
+        assert cache_module.Cache(cache).get(path.parent.name + path.name) is None
+    for path in records:
+        path.write_bytes(pickle.dumps(("a pickle of an older plainpress",)))
+    renders.clear()
+    assert build(guides / "one", tmp_path / "out", cache) == 0  # a rebuild, nothing worse
+    assert sorted(renders) == [("one", fmt) for fmt in sorted(render.FORMATS)]
+
+
+def test_records_hold_plainpress_values_through_their_constructors():
+    from plainpress import records
+    from plainpress.checks import run_checks
+    from plainpress.source import read_guide
+    guide = read_guide(SAMPLE)
+    record = (guide, *run_checks(guide, None), None)
+    assert records.decode(records.encode(record)) == record
+    assert records.decode(records.encode({"pages": 3, "at": (1, b"\x00")})) == {"pages": 3, "at": (1, b"\x00")}
+    with pytest.raises(TypeError, match="a cache record cannot hold a set"):
+        records.encode({1, 2})
+
+
+def test_the_folder_is_kept_within_its_bound_least_recently_used_out_first(tmp_path):
+    import os
+
+    from plainpress.cache import Cache, parse_size, usage
+    assert [parse_size(x) for x in ("500MB", "1 GB", "2GiB", "10kb", 42)] == [500_000_000, 10**9, 2 * 2**30, 10_000, 42]
+    with pytest.raises(ValueError, match="`lots` is not a size"):
+        parse_size("lots")
+    cache = Cache(tmp_path, max_size=10_000)
+    digests = [cache.put_bytes(bytes([n]) * 1000) for n in range(8)]
+    for n, digest in enumerate(digests):  # oldest first, the first used again last
+        os.utime(cache._object(digest), (1000 + n, 1000 + n))
+    assert cache.get_bytes(digests[0]) is not None  # used now
+    for n in range(8, 12):
+        cache.put_bytes(bytes([n]) * 1000)
+    assert usage(tmp_path).size <= 10_000
+    assert cache.has_bytes(digests[0]) and not cache.has_bytes(digests[1])
+
+
+def test_plainpress_cache_shows_prunes_and_clears_only_its_own_files(tmp_path, monkeypatch, capsys):
+    from plainpress.cache import Cache
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.plainpress]\ncache = ".plainpress-cache"\ncache_size = "3kB"\n')
+    cache = Cache(tmp_path / ".plainpress-cache", max_size=10**9)
+    for n in range(5):
+        cache.put_bytes(bytes([n]) * 1000)
+    (tmp_path / ".plainpress-cache" / "entries-1").mkdir()
+    (tmp_path / ".plainpress-cache" / "entries-1" / "old").write_bytes(b"pickle")
+    (tmp_path / ".plainpress-cache" / "notes.txt").write_text("mine")
+    assert main(["cache"]) == 0
+    assert capsys.readouterr().out == ".plainpress-cache/: 5.0 kB in 6 files (bound: 3.0 kB)\n"
+    assert main(["cache", "--prune"]) == 0
+    assert capsys.readouterr().out == "pruned .plainpress-cache/: 4 files removed; now 2.0 kB in 2 files (bound: 3.0 kB)\n"
+    assert main(["cache", "--clear"]) == 0
+    assert capsys.readouterr().out == "cleared .plainpress-cache/: 2 files removed\n"
+    assert [p.name for p in (tmp_path / ".plainpress-cache").iterdir()] == ["notes.txt"]
+
+
+@pytest.mark.slow
+def test_a_hundred_edits_stay_within_the_bound(tmp_path, monkeypatch, capsys):
+    from plainpress.cache import human_size, usage
+    shutil.copytree(SAMPLE.parent, tmp_path / "source" / "g")
+    (tmp_path / "pyproject.toml").write_text('[tool.plainpress]\ncache = ".plainpress-cache"\ncache_size = "1MB"\n')
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / "source" / "g" / "en.md"
+    text = source.read_text()
+    sizes = []
+    for n in range(100):
+        source.write_text(text.replace("Take one pill in the morning.", f"Take one pill in the morning ({n})."))
+        assert main(["build", "source/g", "--format", "html,docx,epub", "--no-validate", "--jobs", "1", "-q"]) == 0
+        sizes.append(usage(tmp_path / ".plainpress-cache").size)
+    capsys.readouterr()
+    with capsys.disabled():
+        print(f"\ncache after 100 edits with a bound of 1 MB: {human_size(sizes[-1])} "
+              f"(largest {human_size(max(sizes))}; after 10 edits {human_size(sizes[9])})")
+    assert max(sizes) <= 1_000_000 + 200_000  # the bound, plus what one build adds before it prunes
