@@ -198,3 +198,13 @@ def test_braces_typed_as_text_stay_in_the_heading(tmp_path):
 def test_an_own_id_that_a_later_heading_would_derive_moves_that_one_on(tmp_path):
     guide = _source(tmp_path, "title: T\n", "## First {#pills}\n\nOne.\n\n## Pills\n\nTwo.\n")
     assert _ids(guide) == ["pills", "pills-1", "pills-2", "pills-2-1"]
+
+
+def test_a_front_matter_key_that_is_a_list_is_a_problem_not_a_crash(tmp_path):
+    from plainpress.source import SourceError, read_guide
+    path = tmp_path / "g" / "en.md"
+    path.parent.mkdir()
+    path.write_text("---\n[^1]: a note\ntitle: T\nlang: en\ndate: 2026-10-01\n---\n\n## A\n\nText.\n")
+    with pytest.raises(SourceError) as err:
+        read_guide(path)
+    assert "en.md:2: front matter: a field's name is a word, not a list or a mapping" in str(err.value)

@@ -28,6 +28,9 @@ def _mapping(loader, node, deep=False):
     seen: dict = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool, type(None), dt.date)):
+            raise yaml.constructor.ConstructorError(None, None, "a field's name is a word, not a list or a mapping",
+                                                    key_node.start_mark)
         if isinstance(key, str) and key in seen:
             loader.duplicates.append((key, key_node.start_mark.line, seen[key]))
         seen.setdefault(key, key_node.start_mark.line)

@@ -55,6 +55,8 @@ def body_paragraphs(parts: DocxParts, prefix: str) -> list[Paragraph]:
     """Every paragraph of the body; bookmarks are kept when their names start with `prefix`."""
     reader = _BodyReader(parts, prefix)
     body = parts.document.find(f"{W}body")
+    if body is None:   # a damaged or hostile file: no paragraph maps, and the import says so
+        return reader.found
     for number, p in enumerate((p for p in body.iter(f"{W}p") if not _nested(p, body)), 1):
         reader.paragraph(p, number)
     return reader.found

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..config import ROOT
 from ..findings import Finding
+from ..lifetime import die_with_this_thread
 from . import ToolResult
 
 CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
@@ -49,7 +50,7 @@ def run_ace_batch(paths: list[Path], timeout: int = 300) -> list[ToolResult]:
         pairs = [str(x) for path, out in zip(paths, outdirs) for x in (path.resolve(), out)]
         try:
             proc = subprocess.run([node, str(BATCH), *pairs], capture_output=True, text=True, env=env,
-                                  cwd=tmp, timeout=timeout + 120 * (len(paths) - 1))
+                                  cwd=tmp, timeout=timeout + 120 * (len(paths) - 1), preexec_fn=die_with_this_thread)
             said = (proc.stderr or proc.stdout).strip()[-500:]
         except subprocess.TimeoutExpired:
             said = f"Ace did not finish within {timeout} s"

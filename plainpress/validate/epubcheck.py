@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from ..findings import Finding
+from ..lifetime import die_with_this_thread
 from . import ToolResult
 
 LEVELS = {"FATAL": "error", "ERROR": "error", "WARNING": "warning", "USAGE": "info", "INFO": "info"}
@@ -51,7 +52,8 @@ def run_epubcheck_batch(paths: list[Path], timeout: float = 300) -> list[ToolRes
 def run(command: list[str], timeout: float) -> None:
     """The report files say what was found; a JVM that fails leaves one missing, which says so."""
     try:
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout)
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout,
+                       preexec_fn=die_with_this_thread)   # a killed build leaves no JVM behind
     except subprocess.TimeoutExpired:
         pass
 

@@ -27,6 +27,7 @@ from itertools import groupby
 from pathlib import Path
 
 from ..findings import Finding
+from ..lifetime import die_with_this_thread
 from . import ToolResult
 from .text_match import find, marks_only, out_of_order, squeeze
 
@@ -103,7 +104,8 @@ def convert(program: str, docxs: list[Path], tmp: Path, timeout: float) -> tuple
     pdfs = {docx: out / (docx.stem + ".pdf") for docx in docxs}
     # a session of its own: on a timeout the whole group goes, soffice.bin included, not only the launcher
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               start_new_session=True, env={**os.environ, "HOME": str(tmp)})
+                               start_new_session=True, env={**os.environ, "HOME": str(tmp)},
+                               preexec_fn=die_with_this_thread)
     try:
         output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:

@@ -71,3 +71,13 @@ def test_an_oversize_file_is_refused_before_it_is_read(sample, tmp_path, reader,
         f.truncate(MAX_FILE_BYTES + 1)
     assert refusal(reader, path, sample) == (f"{path}: the file is larger than 50 MB; "
                                              "save it again without embedded media, or split it")
+
+
+def test_a_document_part_without_a_body_maps_no_paragraph():
+    from types import SimpleNamespace
+
+    from lxml import etree
+
+    from plainpress.translate.docx_body import body_paragraphs
+    document = etree.fromstring(b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
+    assert body_paragraphs(SimpleNamespace(document=document), "_pp") == []
