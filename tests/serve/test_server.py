@@ -21,7 +21,7 @@ pytestmark = pytest.mark.slow
 
 def get(port: int, path: str) -> http.client.HTTPResponse:
     """A request for `path` exactly as written (`..` included), as a hostile page or tool could send it."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)   # a rebuild on a loaded CI machine can take more than 10 s
     connection.request("GET", path)
     return connection.getresponse()
 
