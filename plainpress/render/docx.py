@@ -12,7 +12,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Inches, Pt
 
 from .. import model as m
-from ..languages import fill, labels, language, long_date
+from ..languages import fill, language, long_date
 from ..templating import TEMPLATES
 from ..theme.wear import Worn, wear
 from ..translate import units as ids
@@ -45,11 +45,12 @@ def build_document(guide: m.Guide, options: RenderOptions = RenderOptions(), wri
     ox.set_language(document, guide.meta.lang)
     ox.turn_off_hyphenation(document)
     set_properties(document, guide.meta)
-    add_footer(document, guide.meta)
+    add_footer(document, guide.meta, worn.words)
     ox.drop_thumbnail(document)
     add_masthead(document, worn)
     body = (writer or _Writer)(document, guide)
     body.organisation_in_about = worn.theme is None   # else the masthead names it, just above
+    body.words = worn.words   # the guide's own labels and the theme's catalog, as every format prints them
     body.write()
     if record.rtl:
         right_to_left(document, record)
@@ -132,9 +133,8 @@ def set_properties(document, meta: m.Meta) -> None:
 FIELDS = {"{page}": "PAGE", "{pages}": "NUMPAGES"}   # the footer label's placeholders as Word fields
 
 
-def add_footer(document, meta: m.Meta) -> None:
+def add_footer(document, meta: m.Meta, words: dict[str, str]) -> None:
     """"Title - page N of M" on every page, worded as the PDF's footer, in the Footer style."""
-    words = labels(meta.lang)
     paragraph = document.sections[0].footer.paragraphs[0]
     paragraph.style = document.styles["Footer"]
     parts = re.split(r"(\{page\}|\{pages\})", f"{meta.running_title} - {words['page']}")
@@ -174,6 +174,7 @@ class _Writer:
     """
     audience_label = True
     organisation_in_about = True
+    words: dict[str, str] = {}
 
     def __init__(self, document, guide: m.Guide):
         self.doc, self.guide = document, guide
@@ -198,7 +199,7 @@ class _Writer:
         """Words of the guide that are not printed in the body."""
 
     def write(self) -> None:
-        meta, words = self.guide.meta, labels(self.guide.meta.lang)
+        meta, words = self.guide.meta, self.words
         self.paragraph(((m.Text(meta.title),)), "Title", ids.meta_id("title"))
         if meta.short_title:
             self.unshown(ids.meta_id("short_title"), meta.short_title, "Short Title")

@@ -130,3 +130,18 @@ def test_a_warning_title_has_the_warning_bar(sample):
     assert bar("Callout Title") == bar("Note")
     [title] = paragraphs(sample, "Warning")
     assert title.style.name == "Warning Title"
+
+
+def test_a_guides_own_labels_print_in_the_docx_as_in_every_format():
+    import dataclasses
+    import io
+
+    import docx
+
+    from conftest import SAMPLE
+    from plainpress.render.docx import render_docx
+    from plainpress.source import read_guide
+    guide = read_guide(SAMPLE)
+    guide = dataclasses.replace(guide, meta=dataclasses.replace(guide.meta, labels=(("page", "side {page} av {pages}"),)))
+    footer = docx.Document(io.BytesIO(render_docx(guide))).sections[0].footer.paragraphs[0].text
+    assert footer.startswith(guide.meta.running_title + " - side ") and " av " in footer
