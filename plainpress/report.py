@@ -28,6 +28,7 @@ VALIDATOR_WORDS = {
     "ace": "e-book accessibility (DAISY Ace)",
     "docx-accessibility": "what Word's Accessibility Checker checks, and what translators need",
     "libreoffice": "opens in LibreOffice with its text whole",
+    "layout": "pages that print well (each page but the last at least 60% full, 3 lines or more on the last, no heading at a page's foot)",
     "axe": "web accessibility, WCAG 2.2 AA and text at 7:1 (axe-core in Chromium, desktop and phone widths)",
 }
 HEADERS = {key: formula.header for key, formula in FORMULAS.items()}
