@@ -43,12 +43,13 @@ def check_size(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def read_text(path: Path, kind: str) -> str:
-    """A text file's words (a PO file, `kind`), when it is within the size limit, text and UTF-8."""
+def read_text(path: Path, kind: str, remedy: str = "") -> str:
+    """A text file's words (a PO file, a Markdown document: `kind`), when it is within the size limit,
+    text and UTF-8. `remedy`: what to do with a file of binary data (by default, export it again)."""
     data = check_size(path)
     if b"\x00" in data:
         raise UntrustedFileError(path, f"the file holds binary data, so it is not a {kind}",
-                                 f"export the translation again as a {kind}")
+                                 remedy or f"export the translation again as a {kind}")
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as err:

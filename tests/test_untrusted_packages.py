@@ -14,7 +14,7 @@ import pytest
 from conftest import SAMPLE
 from plainpress import untrusted
 from plainpress.source import read_guide
-from plainpress.translate import docx_package
+from plainpress.ooxml import package as docx_package
 from plainpress.translate.docx_export import export_docx
 from plainpress.translate.docx_import import read_docx
 from plainpress.untrusted import UntrustedFileError, parse_xml

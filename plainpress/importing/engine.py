@@ -17,10 +17,6 @@ from pathlib import Path
 
 from ..lifetime import die_with_this_thread  # here: nothing may be imported between fork and exec
 
-READERS = {".docx": "docx+styles", ".odt": "odt", ".html": "html", ".htm": "html",
-           # Markdown: pandoc's own flavour, without curly quotes, raw HTML (shown as text, as our reader
-           # does) or a YAML block (the front matter is read by us, with safe YAML)
-           ".md": "markdown-smart-raw_html-yaml_metadata_block", ".markdown": "markdown-smart-raw_html-yaml_metadata_block"}
 ARGS = ["--sandbox", "--track-changes=all"]
 TIMEOUT = 120  # seconds: a handout takes well under one
 MEMORY = 2 * 1024 ** 3  # bytes of address space: a handout needs well under a tenth of it
@@ -31,9 +27,10 @@ class EngineError(Exception):
     """Pandoc could not read the document: the message says so in one line."""
 
 
-def pandoc_ast(path: Path, text: str | None = None) -> dict:
-    """The document's AST; `text` is Markdown or HTML already read (and prepared) by us."""
-    command = [pandoc(), "--from", READERS[path.suffix.lower()], "--to", "json", *ARGS]
+def pandoc_ast(path: Path, reader: str, text: str | None = None) -> dict:
+    """The document's AST, read with pandoc's `reader`; `text` is Markdown or HTML already read (and
+    prepared) by us."""
+    command = [pandoc(), "--from", reader, "--to", "json", *ARGS]
     if text is None:
         command.append(str(path))
     try:

@@ -8,9 +8,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..untrusted import UntrustedFileError, check_size, open_package
-
-
 @dataclass
 class Facts:
     title: str = ""
@@ -29,28 +26,6 @@ class Facts:
     diagrams: list[str] = field(default_factory=list)   # the words of each SmartArt graphic
     comments: list[tuple[str, str]] = field(default_factory=list)     # (author, words): ODT only; pandoc has DOCX's
     text: str = ""                                      # a Markdown or HTML file's text
-
-
-def read_facts(path: Path) -> Facts:
-    """The facts of a document, after the guards: a DOCX or ODT must be a sound package; any file
-    must be within the size limit (and a text file UTF-8)."""
-    suffix = path.suffix.lower()
-    if suffix in (".docx", ".odt"):
-        from . import docx_parts, odt_parts
-        with open_package(path) as package:
-            found = (docx_parts if suffix == ".docx" else odt_parts).facts(path, package)
-    else:
-        found = Facts(text=text_of(path))
-    if found.modified is None:
-        found.modified, found.modified_from = file_date(path), "the file"
-    return found
-
-
-def text_of(path: Path) -> str:
-    try:
-        return check_size(path).decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise UntrustedFileError(path, "the file is not UTF-8 text", "save it again as UTF-8") from None
 
 
 def file_date(path: Path) -> dt.date:

@@ -17,12 +17,12 @@ from ..files import write_atomic
 from ..findings import Finding
 from ..source import Problem, read_source
 from ..source.writer import write_guide
-from ..untrusted import open_package
+from ..ooxml.package import Package
 from . import left_out, markdown_input, metadata, structure
 from .adapter import Adapter
-from .engine import READERS, pandoc_ast
-from .facts import read_facts
+from .engine import pandoc_ast
 from .findings import Findings, placed
+from .formats import KNOWN, format_of, read_facts
 from .guessing import Guesser
 from .metadata import Given, ImportRefused
 from .pictures import Pictures
@@ -39,16 +39,17 @@ class Imported:
 
 def import_document(path: Path, source_dir: Path, guide: str = "", lang: str = "") -> Imported:
     path = Path(path)
-    if path.suffix.lower() not in READERS:
-        raise ImportRefused(f"{path.name}: plainpress imports .docx, .odt, .html and .md files; "
+    kind = format_of(path)
+    if kind is None:
+        raise ImportRefused(f"{path.name}: plainpress imports {KNOWN} files; "
                             "save it as one of them (Word and LibreOffice: Save as .docx)")
-    facts = read_facts(path)            # the guards come first
+    facts = read_facts(path, kind)      # the guards come first
     if facts.tracked:
         raise ImportRefused(f"the document holds {facts.tracked} tracked change{'s' if facts.tracked > 1 else ''}; "
                             "accept or reject them all (Review > Accept All, or Reject All), save, and import it again")
     findings = Findings()
-    prepared = markdown_input.prepare(facts.text) if path.suffix.lower() in (".md", ".markdown") else None
-    ast = pandoc_ast(path, prepared.text if prepared else (facts.text or None))
+    prepared = markdown_input.prepare(facts.text) if kind.front_matter else None
+    ast = pandoc_ast(path, kind.pandoc, prepared.text if prepared else (facts.text or None))
     given = Given(dict(prepared.fields) if prepared else {}, ast.get("meta", {}), facts, lang, body_words(ast["blocks"]))
     adapter = Adapter(findings, metadata.language(given, findings))
     blocks = adapter.blocks(ast["blocks"])
@@ -111,8 +112,8 @@ class _Shaping:
                               "marked none", "check that the first row names the columns; add a row of headings if not")
 
     def package(self):
-        if self.path.suffix.lower() in (".docx", ".odt"):
-            return open_package(self.path)
+        if format_of(self.path).parts is not None:
+            return Package.open(self.path)
         return contextlib.nullcontext()
 
 

@@ -1,10 +1,8 @@
 """An ODT's parts -> Facts (meta.xml, styles.xml, content.xml): what pandoc's ODT reader does not tell."""
 from __future__ import annotations
 
-import zipfile
-from pathlib import Path
-
-from ..untrusted import UntrustedFileError, parse_xml, read_member
+from ..ooxml.package import Package
+from ..untrusted import UntrustedFileError
 from .facts import Facts, plain_date, squeezed
 
 NS = {"office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -17,13 +15,12 @@ NS = {"office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
 FO, STYLE, TEXT = ("{%s}" % NS[k] for k in ("fo", "style", "text"))
 
 
-def facts(path: Path, package: zipfile.ZipFile) -> Facts:
-    def xml(name: str):
-        return parse_xml(read_member(path, package, name), path, name) if name in package.namelist() else None
-
+def facts(package: Package) -> Facts:
+    """An ODF package names its parts itself (content.xml, meta.xml, styles.xml: ODF 1.3 part 2, 3.1)."""
+    xml = package.xml
     content = xml("content.xml")
     if content is None:
-        raise UntrustedFileError(path, "the package has no content.xml", "open it in LibreOffice and save it as .odt")
+        raise UntrustedFileError(package.path, "the package has no content.xml", "open it in LibreOffice and save it as .odt")
     found = Facts()
     properties(xml("meta.xml"), found)
     styles = xml("styles.xml")

@@ -10,20 +10,19 @@ from __future__ import annotations
 import base64
 import binascii
 import io
-import zipfile
 from pathlib import Path
 from urllib.parse import unquote
 
 from .. import model as m
+from ..ooxml.package import Package
 from ..source.images import MAX_IMAGE_BYTES
-from ..untrusted import read_member
 from .findings import Findings
 
 KEPT = {"PNG": ".png", "JPEG": ".jpg"}
 
 
 class Pictures:
-    def __init__(self, document: Path, package: zipfile.ZipFile | None, folder: Path, findings: Findings):
+    def __init__(self, document: Path, package: Package | None, folder: Path, findings: Findings):
         self.document, self.package, self.findings = document, package, findings
         self.folder = folder                # the guide's folder: a picture there already is never replaced
         self.files: dict[str, bytes] = {}   # file name -> bytes, in the order they appear
@@ -75,12 +74,11 @@ class Pictures:
         return target.read_bytes()
 
     def in_package(self, image: m.Image) -> bytes | None:
-        names = self.package.namelist()
-        member = next((n for n in (image.src, "word/" + image.src) if n in names), None)
+        member = self.package.member(image.src)
         if member is None:
             return self.left_out(image, f"the picture `{image.src}` is linked, not held in the document",
                                  "insert the picture itself in the original, or copy it beside the source")
-        return read_member(self.document, self.package, member, MAX_IMAGE_BYTES)
+        return self.package.bytes(member, MAX_IMAGE_BYTES)
 
     def data_address(self, image: m.Image) -> bytes | None:
         head, _, payload = image.src.partition(",")

@@ -12,13 +12,14 @@ from pathlib import Path
 
 from .. import model as m
 from ..languages import ENGLISH, labels, language_name
-from .docx_body import Paragraph, body_paragraphs, tracked_changes
+from ..ooxml.body import Paragraph, body_paragraphs
+from ..ooxml.document import DocxParts, read_parts
+from ..ooxml.names import W, tracked_changes
 from .docx_export import (DIGESTS, KEY_PREFIX, LABEL_PREFIX, LABEL_WORDS, PROPERTIES, bookmark_key, unit_keys,
                           unit_styles, words_digest)
 from .labels import every_label, label_id, label_key, placeholder_problem
 from .docx_inlines import inlines, links, plain
 from .docx_mapping import first_words, map_paragraphs
-from .docx_package import W, DocxParts, read_parts
 from .returned import Header, Mismatch, Returned, TranslationImportError, header_for
 from .units import Unit, units
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from .. import model as m
-from .docx_body import Mark, same_language
+from ..ooxml.body import Mark, same_language
 
 Span = tuple[str, frozenset[Mark]]
 WRAP = {"strong": lambda mark, c: m.Strong(c), "emphasis": lambda mark, c: m.Emphasis(c),

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .docx_body import Paragraph
+from ..ooxml.body import Paragraph
 from .returned import Mismatch
 from .units import Unit
 

@@ -1,31 +1,31 @@
 """The DOCX against STANDARDS.md: what Word's Accessibility Checker checks, large print, and what translators need.
 
-python-docx opens the file; the checks read its XML with lxml. A run's formatting is resolved the way Word
-resolves it (docx_styles). Text inside images is not checked: that needs eyes.
+The file is read through `ooxml` (its parts found by relationships, behind the guards); the checks read
+its XML with lxml. A run's formatting is resolved the way Word
+resolves it (ooxml.styles). Text inside images is not checked: that needs eyes.
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from ..findings import Finding
+from ..ooxml.names import FALLBACK, TRACKED, W, WP
+from ..ooxml.package import Package
+from ..ooxml.properties import properties
+from ..ooxml.styles import StyleSheet, is_on, text_of, val
 from . import ToolResult
 from .colour import contrast
-from .docx_styles import FALLBACK, W, StyleSheet, is_on, text_of, val
 
 TOOL = "docx-accessibility"
-WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+STORIES = ("header", "footer", "footnotes", "endnotes")   # parts with text of their own, beside the body
 DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
 BODY_HALF_POINTS, HEADING_HALF_POINTS, MIN_CONTRAST = 36, 40, 4.5
 URL_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)\S*$|^[\w.-]+\.(?:com|org|net|gov|edu|info)(?:/\S*)?$", re.I)
 VAGUE_LINKS = {"here", "click here", "click", "link", "this link", "more", "read more", "learn more", "this page"}
 JUSTIFIED = {"both", "distribute", "lowKashida", "mediumKashida", "highKashida", "thaiDistribute"}
-CHANGES = ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange", "sectPrChange", "tblPrChange",
-           "trPrChange", "tcPrChange", "cellIns", "cellDel", "numberingChange")
 PLAIN_RUN = {"rStyle", "lang", "rtl", "cs", "noProof"}           # not formatting: allowed on a run
 PLAIN_PARAGRAPH = {"pStyle", "numPr", "bidi", "rPr", "sectPr"}   # numPr: a list that starts again at 1
 RULES = {  # rule: (severity, how to fix it)
@@ -56,7 +56,7 @@ def check_docx(path: Path) -> ToolResult:
     try:
         doc = _Docx(Path(path))
     except Exception as err:  # not a DOCX at all: a fault of the file, not of this check
-        finding = Finding("error", "docx.unreadable", Path(path).name, f"python-docx could not open the file: {err}")
+        finding = Finding("error", "docx.unreadable", Path(path).name, f"the file could not be opened as a DOCX: {err}")
         return ToolResult(TOOL, Path(path).name, True, {"errors": 1, "warnings": 0}, (finding,))
     for check in DOCUMENT_CHECKS:
         check(doc)
@@ -71,13 +71,16 @@ class _Docx(StyleSheet):
     """The document, its style sheet, its paragraphs in reading order, and what the checks found."""
 
     def __init__(self, path: Path):
-        self.name, self.document, self.findings = path.name, docx.Document(str(path)), []
-        super().__init__(self.document.styles.element)
-        self.body = self.document.element.body
-        stories = [rel.target_part for rel in self.document.part.rels.values()
-                   if rel.reltype in (RT.HEADER, RT.FOOTER, RT.FOOTNOTES, RT.ENDNOTES)]
-        self.roots = [self.body] + [_root(part) for part in stories]
-        labels = [""] + [part.partname.rsplit("/", 1)[-1] + " " for part in stories]
+        self.name, self.findings = path.name, []
+        with Package.open(path) as package:
+            super().__init__(package.part("styles"))
+            self.body = package.document.find(W + "body")
+            self.settings = package.part("settings")
+            self.properties = properties(package)
+            self.commented = bool(package.related("comments"))
+            stories = [name for kind in STORIES for name in package.related(kind)]
+            self.roots = [self.body] + [package.xml(name) for name in stories]
+        labels = [""] + [name.rsplit("/", 1)[-1] + " " for name in stories]
         self.places, self.paragraphs = {}, []
         for label, root in zip(labels, self.roots):
             own = [p for p in root.iter(W + "p") if not any(a.tag == FALLBACK for a in p.iterancestors())]
@@ -100,14 +103,8 @@ class _Docx(StyleSheet):
         return [r for r in p.iter(W + "r") if next(r.iterancestors(W + "p")) is p and text_of(r)]
 
 
-def _root(part):
-    """The XML of a part: python-docx parses headers and footers, not notes."""
-    element = getattr(part, "element", None)
-    return element if element is not None else etree.fromstring(part.blob)
-
-
 def check_title(doc: _Docx) -> None:
-    if not (doc.document.core_properties.title or "").strip():
+    if not doc.properties.title.strip():
         doc.add("docx.title", None, "the document has no title in its core properties")
 
 
@@ -115,28 +112,28 @@ def check_language(doc: _Docx) -> None:
     normal = doc.styles.get(doc.default_paragraph)
     places = [doc.rpr_default, normal.find(W + "rPr") if normal is not None else None]
     if not any(val(x, "lang") for x in places):
-        core = doc.document.core_properties.language
+        core = doc.properties.language
         doc.add("docx.language", None, "no document language in the styles (w:lang)"
                 + (f"; '{core}' is only in the core properties" if core else ""))
 
 
 def check_hyphenation(doc: _Docx) -> None:
-    if is_on(doc.document.settings.element.find(W + "autoHyphenation")):
+    if doc.settings is not None and is_on(doc.settings.find(W + "autoHyphenation")):
         doc.add("docx.hyphenation", None, "automatic hyphenation is on: words are broken at line ends")
 
 
 def check_comments(doc: _Docx) -> None:
-    related = any(rel.reltype == RT.COMMENTS for rel in doc.document.part.rels.values())
+    related = doc.commented
     marks = len(list(doc.iter("commentReference", "commentRangeStart")))
     if related or marks:
         doc.add("docx.comments", None, f"the document holds Word comments ({marks} marked in the text)")
 
 
 def check_tracked_changes(doc: _Docx) -> None:
-    changes = len(list(doc.iter(*CHANGES)))
+    changes = len(list(doc.iter(*TRACKED)))
     if changes:
         doc.add("docx.tracked-changes", None, f"{changes} tracked change(s) are still in the document")
-    if is_on(doc.document.settings.element.find(W + "trackRevisions")):
+    if doc.settings is not None and is_on(doc.settings.find(W + "trackRevisions")):
         doc.add("docx.tracked-changes", None, "Track Changes is turned on")
 
 

@@ -85,11 +85,24 @@ def test_a_docx_with_macros_is_refused(project, capsys):
     assert "the document holds macros (vbaProject.bin); save it as a plain .docx (without macros)" in capsys.readouterr().err
 
 
+MAIN_RELATIONSHIP = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                     '<Relationship Id="rId1" Target="word/document.xml" Type="http://schemas.openxmlformats.org/'
+                     'officeDocument/2006/relationships/officeDocument"/></Relationships>')
+
+
 def test_xml_with_entities_is_refused(project, capsys):
     with zipfile.ZipFile(project / "xxe.docx", "w") as z:
+        z.writestr("_rels/.rels", MAIN_RELATIONSHIP)   # the main document is found through the relationships
         z.writestr("word/document.xml", '<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><d>&x;</d>')
     assert cli.main(["import", "xxe.docx"]) == 2
     assert "`word/document.xml` declares a DOCTYPE or entities" in capsys.readouterr().err
+
+
+def test_a_package_without_a_main_document_is_refused(project, capsys):
+    with zipfile.ZipFile(project / "parts.docx", "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")   # named as Word names it, but related by nothing
+    assert cli.main(["import", "parts.docx"]) == 2
+    assert "not a DOCX file (it has no main document); open it in Word or LibreOffice" in capsys.readouterr().err
 
 
 def test_a_failed_write_leaves_nothing(project, monkeypatch):

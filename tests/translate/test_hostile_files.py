@@ -78,6 +78,6 @@ def test_a_document_part_without_a_body_maps_no_paragraph():
 
     from lxml import etree
 
-    from plainpress.translate.docx_body import body_paragraphs
+    from plainpress.ooxml.body import body_paragraphs
     document = etree.fromstring(b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
     assert body_paragraphs(SimpleNamespace(document=document), "_pp") == []

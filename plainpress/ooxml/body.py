@@ -14,15 +14,12 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .docx_package import DocxParts
+from .document import DocxParts
+from .names import R, TRACKED, W
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+R_ID = R + "id"
 CHARACTER_MARKS = {"Strong": ("strong",), "Strong Emphasis": ("strong",), "Emphasis": ("emphasis",)}
 LINK_STYLES = ("Hyperlink", "Internet Link")   # Word's name; LibreOffice's own
-TRACKED = tuple(W + t for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange", "sectPrChange",
-                                "tblPrChange", "trPrChange", "tcPrChange", "tblGridChange", "numberingChange",
-                                "cellIns", "cellDel", "cellMerge"))
 SEEN_THROUGH = {W + t for t in ("ins", "moveTo", "smartTag", "customXml", "sdt", "sdtContent", "dir", "bdo")}
 KEEP = "keep"   # a bookmark a translator adds (Insert > Bookmark: keep1) to confirm words left as they are
 HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"([^"]*)"')
@@ -45,10 +42,6 @@ class Paragraph:
     @property
     def text(self) -> str:
         return "".join(text for text, _ in self.spans)
-
-
-def tracked_changes(document: etree._Element) -> int:
-    return sum(1 for _ in document.iter(*TRACKED))
 
 
 def body_paragraphs(parts: DocxParts, prefix: str) -> list[Paragraph]:

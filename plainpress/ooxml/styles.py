@@ -1,4 +1,5 @@
-"""A DOCX run's and paragraph's effective formatting, resolved through the style chain the way Word does.
+"""A DOCX's styles part: each style's name, the document's language, boxed styles, and a run's and
+paragraph's effective formatting, resolved through the style chain the way Word does.
 
 The levels, nearest first: the run, its character style, the paragraph's style, the table's style (each with
 the styles it is based on), then the document defaults; the nearest level that sets a property wins (Word's
@@ -9,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+from .names import FALLBACK, W
+
 COMPLEX_SCRIPT = re.compile("[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 HIGHLIGHT = dict(pair.split("=") for pair in (  # the colours of w:highlight
     "black=000000 blue=0000FF cyan=00FFFF green=00FF00 magenta=FF00FF red=FF0000 yellow=FFFF00 white=FFFFFF "
@@ -104,3 +105,35 @@ def text_of(el) -> str:
     pieces = {W + "t": None, W + "tab": "\t", W + "br": "\n", W + "cr": "\n"}
     return "".join(x.text or "" if pieces[x.tag] is None else pieces[x.tag]
                    for x in el.iter(*pieces) if not any(a.tag == FALLBACK for a in x.iterancestors()))
+
+
+def style_names(styles) -> dict[str, str]:
+    """Style id -> style name (LibreOffice changes ids, never names)."""
+    if styles is None:
+        return {}
+    return {s.get(f"{W}styleId"): s.find(f"{W}name").get(f"{W}val")
+            for s in styles.iter(f"{W}style") if s.find(f"{W}name") is not None}
+
+
+def default_language(styles) -> str:
+    """The document's language as its styles give it (docDefaults), "" when none."""
+    lang = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang") if styles is not None else None
+    return lang.get(f"{W}val", "") if lang is not None else ""
+
+
+def boxed_styles(styles) -> set[str]:
+    """The ids of the paragraph styles with a border or shading of their own."""
+    if styles is None:
+        return set()
+    return {s.get(W + "styleId") for s in styles.iter(W + "style") if has_box(s.find(W + "pPr"))}
+
+
+def has_box(ppr) -> bool:
+    """A paragraph's properties draw a border or a background colour."""
+    if ppr is None:
+        return False
+    borders = ppr.find(W + "pBdr")
+    has_border = borders is not None and any(b.get(W + "val") not in (None, "nil", "none") for b in borders)
+    shading = ppr.find(W + "shd")
+    fill = (shading.get(W + "fill") or "auto").lower() if shading is not None else "auto"
+    return has_border or fill not in ("auto", "ffffff")
