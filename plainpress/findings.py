@@ -3,6 +3,19 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+
+def clipped(text: str, limit: int = 80) -> str:
+    """A quotation for a message: its spaces squeezed, cut at `limit` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def first_words(text: str, count: int = 8) -> str:
+    """The first words of a paragraph, to find it by: what a translator searches for."""
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
 @dataclass(frozen=True)
 class Finding:
     severity: str      # "error", "warning" or "info"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import model as m
-from ..findings import Finding
+from ..findings import Finding, clipped
 from ..languages import language
 from .coverage import runs
 from .readability import Sentence, located_sentences, sentences, syllables, words
@@ -44,7 +44,7 @@ def sentence_length(s: Sentence, lang: str = "en") -> Finding | None:
     if n <= limit.most:
         return None
     return Finding("warning", "plain.sentence-length", str(s.loc),
-                   f"a sentence of {n} {limit.unit}, over the limit of {limit.most} ({limit.source}): “{_clip(s.text)}”",
+                   f"a sentence of {n} {limit.unit}, over the limit of {limit.most} ({limit.source}): “{clipped(s.text, 90)}”",
                    f"split it into sentences of {limit.most} {limit.unit} or fewer")
 
 
@@ -55,7 +55,7 @@ def long_paragraphs(guide: m.Guide) -> list[Finding]:
             n = len(sentences(m.plain_text(block.content), guide.meta.lang))
             if n > MAX_PARAGRAPH_SENTENCES:
                 out.append(Finding("warning", "plain.paragraph-length", str(block.loc),
-                                   f"a paragraph of {n} sentences: “{_clip(m.plain_text(block.content))}”",
+                                   f"a paragraph of {n} sentences: “{clipped(m.plain_text(block.content), 90)}”",
                                    f"break it into paragraphs of {MAX_PARAGRAPH_SENTENCES} sentences or fewer, "
                                    "or make a list"))
     return out
@@ -217,6 +217,3 @@ def _count(first: dict, key: str, shown: str, loc: str, medical: bool) -> None:
     else:
         first[key] = [shown, loc, 1, medical]
 
-
-def _clip(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .. import model as m
-from ..findings import Finding
+from ..findings import Finding, clipped
 from ..languages import language_name
 from ..translate.memory import Record
 from ..translate.units import Unit, units
@@ -25,7 +25,7 @@ def translation_findings(target: m.Guide, source: m.Guide, record: Record) -> li
         here = _where(target, mine.get(unit_id))
         if entry is None:
             found.append(Finding("warning", "translation.missing", here,
-                                 f"{_where(source, unit, short=True)} is not translated yet: “{_clip(unit.text)}”",
+                                 f"{_where(source, unit, short=True)} is not translated yet: “{clipped(unit.text)}”",
                                  f"translate it: `plainpress translate export {source.folder}` sends it to a translator"))
         elif entry.digest != unit.digest:
             found.append(_changed(here, entry.source, unit, elsewhere, recorded, source, language))
@@ -43,7 +43,7 @@ def _changed(here: str, old: str, unit: Unit, elsewhere: dict, recorded: dict, s
         return _gone(here, old, elsewhere, source)
     return Finding("warning", "translation.stale", here,
                    f"translates an older version of {_where(source, unit, short=True)}; "
-                   f"the {language} now reads “{_clip(unit.text)}”",
+                   f"the {language} now reads “{clipped(unit.text)}”",
                    "have it translated again (the export marks it for review)")
 
 
@@ -52,12 +52,12 @@ def _gone(here: str, old: str, elsewhere: dict, source: m.Guide) -> Finding:
     if moved is not None:
         return _moved(here, old, moved, source)
     return Finding("warning", "translation.orphan", here, f"translates text that {source.path.name} no longer has: "
-                   f"“{_clip(old)}”", "delete it here, or import a new translation of the guide")
+                   f"“{clipped(old)}”", "delete it here, or import a new translation of the guide")
 
 
 def _moved(here: str, old: str, moved: Unit, source: m.Guide) -> Finding:
     return Finding("warning", "translation.moved", here,
-                   f"translates “{_clip(old)}”, which is now at {_where(source, moved, short=True)}: "
+                   f"translates “{clipped(old)}”, which is now at {_where(source, moved, short=True)}: "
                    "a block above it was added or removed",
                    f"keep it; export and import the translation again to line the parts up "
                    f"(`plainpress translate export {source.folder}`)")
@@ -81,6 +81,3 @@ def _where(guide: m.Guide, unit: Unit | None, short: bool = False) -> str:
     line = unit.loc.line if unit.loc else guide.meta.line_of(unit.id.removeprefix("meta.")) or 1
     return f"{path}:{line}"
 
-
-def _clip(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

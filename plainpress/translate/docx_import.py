@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import model as m
+from ..findings import first_words
 from ..languages import ENGLISH, labels, language_name
 from ..ooxml.body import Paragraph, body_paragraphs
 from ..ooxml.document import DocxParts, read_parts
@@ -19,7 +20,7 @@ from .docx_export import (DIGESTS, KEY_PREFIX, LABEL_PREFIX, LABEL_WORDS, PROPER
                           unit_styles, words_digest)
 from .labels import every_label, label_id, label_key, placeholder_problem
 from .docx_inlines import inlines, links, plain
-from .docx_mapping import first_words, map_paragraphs
+from .docx_mapping import map_paragraphs
 from .returned import Header, Mismatch, Returned, TranslationImportError, header_for
 from .units import Unit, units
 

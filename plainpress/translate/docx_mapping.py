@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from ..findings import first_words
 from ..ooxml.body import Paragraph
 from .returned import Mismatch
 from .units import Unit
@@ -25,10 +26,6 @@ class Mapping:
     guessed: set[str] = field(default_factory=set)               # taken by place and style
     mismatches: list[Mismatch] = field(default_factory=list)
 
-
-def first_words(text: str, count: int = 6) -> str:
-    words = text.split()
-    return " ".join(words[:count]) + ("…" if len(words) > count else "")
 
 
 def a_or_an(kind: str) -> str:

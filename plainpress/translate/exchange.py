@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .. import model as m
 from ..languages import ENGLISH, is_language_tag
+from ..findings import first_words
 from .returned import Header, Mismatch, Returned, TranslationImportError
 from .labels import every_label, label_id, label_key, label_note, label_units, placeholder_problem
 from .units import Unit, block_units, content_digest, guide_words, units
@@ -55,11 +56,6 @@ def unit_notes(guide: m.Guide, target_lang: str = "") -> dict[str, str]:
 
 
 addresses = m.link_addresses
-
-
-def first_words(text: str, count: int = 8) -> str:
-    words = text.split()
-    return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
 # The header, checked -----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .. import model as m
 from ..files import write_atomic
+from ..findings import clipped
 from ..languages import is_language_tag, language
 from ..render import RenderOptions
 from ..source import SourceError, read_guide
@@ -147,7 +148,7 @@ def left_as_source(returned: Returned, source: m.Guide) -> list[Mismatch]:
     if not same:
         return []
     return [Mismatch(", ".join(u.id for u in same[:5]) + (f" and {len(same) - 5} more" if len(same) > 5 else ""),
-                     _clip(same[0].text), f"{len(same)} part{'s' if len(same) > 1 else ''} still in the source's words",
+                     clipped(same[0].text, 50), f"{len(same)} part{'s' if len(same) > 1 else ''} still in the source's words",
                      "taken as not translated yet: `plainpress check` lists them; translate them and import again",
                      fatal=False)]
 
@@ -163,7 +164,7 @@ def merged_texts(source: m.Guide, current: m.Guide | None, returned: Returned, t
             texts[unit.id] = returned.texts[unit.id]
             if old is not None and m.plain_text(old.content) != m.plain_text(returned.texts[unit.id]):
                 line = old.loc.line if old.loc else 1
-                replaced.append(f"{target.name}:{line}: “{_clip(old.text)}” became “{_clip(m.plain_text(texts[unit.id]))}”")
+                replaced.append(f"{target.name}:{line}: “{clipped(old.text, 50)}” became “{clipped(m.plain_text(texts[unit.id]), 50)}”")
         else:
             texts[unit.id] = old.content if old is not None else unit.content
     return texts, replaced
@@ -212,10 +213,6 @@ def write_source(guide: m.Guide, target: Path) -> None:
         raise WorkflowError(f"{target}: the translation would not read back as written; nothing was changed")
     write_atomic(target, text.encode("utf-8"))
 
-
-def _clip(text: str, limit: int = 50) -> str:
-    text = re.sub(r"\s+", " ", text)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 __all__ = ["export", "import_file", "Imported", "WorkflowError", "TranslationImportError", "record_path"]

@@ -18,8 +18,9 @@ from pathlib import Path
 from lxml import etree
 
 from .. import model as m
+from ..findings import first_words
 from ..untrusted import check_size, parse_xml
-from .exchange import (Entry, Wording, addresses, check_header, first_words, gather, source_name,
+from .exchange import (Entry, Wording, addresses, check_header, gather, source_name,
                        to_translate, unit_notes)
 from .returned import Header, Mismatch, Previous, Returned, TranslationImportError, header_for
 from .labels import label_key

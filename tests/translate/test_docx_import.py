@@ -134,7 +134,7 @@ def test_an_added_paragraph_and_a_deleted_one(tmp_path, source, exported):
         add_after(paragraph(root, "When to take them"), "Some words of my own.", style="Normal")
         remove(paragraph(root, "Do not take two pills"))
     assert failures(tmp_path, edited(exported, edit), source) == [
-        "after paragraph 13 (“Do not take two pills at…”): a paragraph of the exported file is missing here; "
+        "after paragraph 13 (“Do not take two pills at once.”): a paragraph of the exported file is missing here; "
         "put it back from the exported file, and translate it",
         "paragraph 18 (“Some words of my own.”): this paragraph is not in the exported file; delete it, or move "
         "its words into the paragraph they belong to"]

@@ -125,11 +125,11 @@ def test_a_split_a_merge_a_deleted_and_an_added_paragraph_are_each_said(writer):
     with pytest.raises(TranslationImportError) as caught:
         read_docx(saved, source)
     assert str(caught.value).splitlines() == [f"{saved}: {line}" for line in [
-        "paragraph 9 (“ES Take one pill in the…”): one paragraph of the exported file is split here into "
+        "paragraph 9 (“ES Take one pill in the morning.”): one paragraph of the exported file is split here into "
         "paragraphs 9 to 10; join them again into one paragraph",
-        "paragraph 11 (“ES Wash your hands.ES Open the…”): the words of 2 paragraphs of the exported file are in "
+        "paragraph 11 (“ES Wash your hands.ES Open the box.”): the words of 2 paragraphs of the exported file are in "
         "this one; split them again, one paragraph each as in the exported file",
-        "after paragraph 13 (“Do not take two pills at…”): a paragraph of the exported file is missing here; "
+        "after paragraph 13 (“Do not take two pills at once.”): a paragraph of the exported file is missing here; "
         "put it back from the exported file, and translate it",
         "paragraph 18 (“ES Some words of my own.”): this paragraph is not in the exported file; delete it, or "
         "move its words into the paragraph they belong to"]]
