@@ -149,7 +149,9 @@ def title_block(blocks: list[m.Block], lang: str) -> tuple[dict[str, str], list[
     for block in blocks[:2]:
         text = " ".join(m.plain_text(block.content).split()) if isinstance(block, m.Paragraph) else ""
         audience = re.fullmatch(pattern(words["for"], audience="(.+)"), text)
-        about = re.fullmatch(r"(?:(.+?)\. )?(?:" + pattern(words["version"], version=r"(\S+?)") + " )?"
+        # no organisation is read from a line that starts with the version
+        about = re.fullmatch(r"(?:(?!" + pattern(words["version"], version=r"\S+?") + r")(.+?)\. )?(?:"
+                             + pattern(words["version"], version=r"(\S+?)") + " )?"
                              + pattern(words["reviewed"], date="(.+?)") + r"\.?", text)
         if audience:
             fields["audience"] = audience.group(1)
