@@ -19,14 +19,13 @@ from .languages import long_date
 from .languages import language_name
 from .render.html import embedded_fonts
 from .report import VALIDATOR_WORDS
+from .report_words import FORMAT_WORDS
 from .templating import render
 
 log = logging.getLogger("plainpress")
 
 INDEX_HTML, INDEX_JSON = "index.html", "index.json"
 REPORTS = ("report.html", "report.json", "accessibility.json")
-FORMAT_WORDS = {"pdf": "Large-print PDF", "docx": "Editable Word file (DOCX)", "epub": "E-book (EPUB 3)",
-                "html": "Web page"}
 READING_WORDS = {"ok": "within its target", "too hard": "ABOVE ITS TARGET",
                  "too short to score": "too short to score", "no prose": "not scored"}
 
@@ -102,9 +101,12 @@ def a_year_before(day: dt.date) -> dt.date:
 
 
 def index_data(reports: list[tuple[Path, dict]], reference: dict) -> dict:
+    from .index_next import languages_sentence, library, next_steps
     guides = [entry(folder, report, reference) for folder, report in reports]
+    counts = summary(guides)
     return {"reference": {**reference, "sentence": reference_sentence(reference)},
-            "summary": summary(guides), "guides": guides}
+            "summary": {**counts, "sentence": languages_sentence(counts)}, "guides": guides,
+            "library": library(guides), "next": next_steps(guides)}
 
 
 def entry(folder: Path, report: dict, reference: dict) -> dict:
@@ -117,6 +119,8 @@ def entry(folder: Path, report: dict, reference: dict) -> dict:
     state = reading.get("whole", {}).get("verdict", "no prose") if reading.get("scored") else "no prose"
     translation = report.get("translation")
     here = f"{folder.parent.name}/{folder.name}"   # links follow the folders as they are on disk
+    outputs = [output_entry(here, fmt, out, report.get("accessibility", {}).get(fmt))
+               for fmt, out in report.get("outputs", {}).items() if (folder / out["file"]).exists()]
     return {
         "guide": slug, "lang": lang, "language": language_name(lang), "title": report.get("title", slug),
         "version": report.get("version", ""),
@@ -126,9 +130,11 @@ def entry(folder: Path, report: dict, reference: dict) -> dict:
         "reading": {"state": state, "words": READING_WORDS[state], "verdict": reading.get("verdict", "")},
         "translation": None if not translation else {
             "from_lang": translation["from_lang"], "from_language": language_name(translation["from_lang"]),
-            "current": translation["current"]},
-        "outputs": [output_entry(here, fmt, out, report.get("accessibility", {}).get(fmt))
-                    for fmt, out in report.get("outputs", {}).items() if (folder / out["file"]).exists()],
+            "current": translation["current"],
+            **{key: translation.get(key, 0) for key in ("missing", "stale", "moved", "orphan")}},
+        "outputs": outputs,
+        "failing": [{"format": o["format"], "format_words": o["words"], "file": o["file"], "check": v["words"]}
+                    for o in outputs for v in o["validators"] if v["status"] == "fail"],
         "reports": [{"name": name, "href": f"{here}/{name}"} for name in REPORTS
                     if (folder / name).exists()],
     }

@@ -59,17 +59,27 @@ def guide_summary(result: GuideResult, root: Path, every_finding: bool = False, 
     lines += reading_table(result.reading)
     lines.append("  " + result.reading.verdict())
     lines += [f"  {line}" for line in coverage_lines(meta.lang)]
+    listed = "listed below" if every_finding else "listed in report.html" if result.outputs else \
+        "`plainpress check` lists them"
     if result.origin is not None:
-        lines.append("  " + translation_sentence(translation_data(result)))
+        lines.append("  " + translation_sentence(translation_data(result), listed))
     advice = [f for f in result.findings if f.severity != "info" and f.rule != "reading.grade"]
+    counted = [f for f in advice if result.origin is None or not f.rule.startswith("translation.")]
     if every_finding:   # `check` also names each place of a plain-language note (italics shown in bold)
         notes = [f for f in result.findings if f.severity == "info" and f.rule.startswith("plain.")]
         lines += [f"  {f}" for f in sorted(advice + notes, key=_place)]
-    elif advice:
-        counts = Counter(f.rule for f in advice)
-        lines.append("  Plain language: " + ", ".join(f"{n} {rule}" for rule, n in sorted(counts.items()))
-                     + ("; details in report.html" if result.outputs else "; `plainpress check` lists them"))
+    elif counted:   # a translation's parts are counted in its own sentence above
+        lines.append("  " + advice_sentence(counted, listed, verbose))
     return "\n".join(lines)
+
+
+def advice_sentence(advice, listed: str, verbose: bool = False) -> str:
+    """`To look at: 5 parts not translated yet, 1 long sentence (listed in report.html).`; the
+    rule ids only with `--verbose`."""
+    from .report_words import kind_count
+    counts = Counter(f.rule for f in advice)
+    kinds = ", ".join(kind_count(rule, n) + (f" [{rule}]" if verbose else "") for rule, n in sorted(counts.items()))
+    return f"To look at: {kinds} ({listed})."
 
 
 def _place(finding) -> tuple[str, int]:
@@ -84,7 +94,7 @@ def validator_line(result: ToolResult, verbose: bool = False) -> str:
     found = [f for f in result.findings if f.severity != "info"] if result.checked else []
     shown = [f"{result.tool}: {validator_verdict(result)}{counts}"] + [f"  {f}" for f in found[:5]]
     if len(found) > 5:
-        shown.append(f"  ... and {len(found) - 5} more in accessibility.json")
+        shown.append(f"  ... and {len(found) - 5} more in report.html")
     return "\n        ".join(shown)
 
 
@@ -189,16 +199,19 @@ def translation_data(result: GuideResult) -> dict | None:
     counts = Counter(f.rule.removeprefix("translation.") for f in result.findings if f.rule.startswith("translation."))
     return {"from": result.origin.source.path.name, "from_lang": result.origin.source.meta.lang,
             "current": round(result.translation_current(), 3),
-            "stale": counts["stale"], "missing": counts["missing"], "orphan": counts["orphan"]}
+            "stale": counts["stale"], "missing": counts["missing"], "orphan": counts["orphan"],
+            "moved": counts["moved"]}
 
 
-def translation_sentence(data: dict) -> str:
-    parts = [f"{n} {what}" for n, what in ((data["stale"], "translate an older text"),
-                                           (data["missing"], "are not translated yet"),
-                                           (data["orphan"], "translate text the source no longer has")) if n]
+def translation_sentence(data: dict, listed: str = "listed in report.html") -> str:
+    """`Translated from English: 90 % current; 5 parts not translated yet (listed in report.html).`"""
+    from .languages import language_name
+    from .report_words import kind_count
+    parts = [kind_count(f"translation.{what}", data.get(what, 0)) for what in ("missing", "stale", "moved", "orphan")
+             if data.get(what)]
     share = f"{data['current'] * 100:.0f} %"
-    tail = ": " + "; ".join(parts) + " (`plainpress check` lists them)" if parts else "."
-    return f"Translation of {data['from']}: {share} current" + tail
+    tail = "; " + ", ".join(parts) + f" ({listed})." if parts else "."
+    return f"Translated from {language_name(data['from_lang'])}: {share} current" + tail
 
 
 def _scores(scores: Scores, target: float) -> dict:
@@ -235,15 +248,22 @@ def render_html(result: GuideResult, data: dict) -> str:
     from .checks.words import has_term_list
     from .report_chart import bar_chart
     from .templating import render
+    from . import report_page as page
+    from .languages import language_name
     reading = result.reading
+    sections = page.section_lines(reading)
+    advice = [f for f in result.findings if f.rule.startswith("plain.") and f.rule != "plain.undefined-term"]
     return render("report/report.html", data=data, meta=result.guide.meta, reading=reading,
+                  language=language_name(reading.lang), failures=page.failures(result, VALIDATOR_WORDS),
+                  translation_rows=page.translation_rows(result, sections),
+                  other_rows=page.other_rows(result, sections), advice_rows=page.advice_rows(advice, sections),
+                  place=lambda loc: page.source_place(loc, sections),
                   chart=bar_chart(reading), columns=columns(reading.lang), headers=HEADERS,
-                  validator_verdict=validator_verdict, coverage=runs(reading.lang),
+                  validator_words=VALIDATOR_WORDS, coverage=runs(reading.lang),
                   term_list=has_term_list(reading.lang), not_scored=not_scored_text(reading.lang),
                   undefined=[f for f in result.findings if f.rule == "plain.undefined-term"],
-                  advice=[f for f in result.findings if f.rule.startswith("plain.") and f.rule != "plain.undefined-term"],
-                  validation=result.validation,
-                  translation=translation_sentence(data["translation"]) if data["translation"] else "")
+                  validation=result.validation, format_words=page.FORMAT_WORDS,
+                  translation=translation_sentence(data["translation"], "listed below") if data["translation"] else "")
 
 
 def _json(data: dict) -> bytes:

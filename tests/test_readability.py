@@ -189,3 +189,49 @@ def test_a_whole_guide_too_hard_is_a_finding_when_every_section_is_too_short(tmp
     assert all(s.scores.too_short for s in report.sections)
     [finding] = report.findings()
     assert finding.rule == "reading.grade" and finding.message.startswith("the whole guide is too hard to read: ")
+
+
+# Reading advice only where it helps ---------------------------------------------------------------
+
+from plainpress import model as m  # noqa: E402
+from plainpress.checks.readability import (HardSentence, Sentence, hardest_sentences, sentence_too_hard,  # noqa: E402
+                                           too_short_to_judge)
+
+HERE = m.Location("en.md", 12)
+
+
+def test_a_sentence_of_fewer_than_five_words_is_never_too_hard():
+    short = Sentence("Sign important papers", HERE)
+    assert score([short.text]).sentence_measure()[1] > 6   # its syllables alone would call it grade 9
+    assert too_short_to_judge(short.text, "en") and sentence_too_hard(short, "en", 6) is None
+    assert sentence_too_hard(Sentence("Amyotrophic lateral sclerosis affects motor neurons.", HERE), "en", 6) \
+        .message == "Flesch-Kincaid grade 20.2 on its own, above the target of grade 6"
+    assert not too_short_to_judge("Ask who can help you", "en")
+
+
+def test_a_language_counted_in_characters_needs_the_characters_of_five_words():
+    assert too_short_to_judge("签署文件", "zh-Hans") and not too_short_to_judge("请您每天早上按时服用这种药物", "zh-Hans")
+
+
+def test_short_sentences_are_not_among_the_hardest():
+    found = [Sentence("Sign important papers", HERE), Sentence("Ask who can help you at home.", HERE)]
+    assert [h.text for h in hardest_sentences(found, "en")] == ["Ask who can help you at home."]
+    assert reading_report(read_guide(ALS)).hardest_rule() == (
+        "Each sentence of 5 words or more is scored alone by Flesch-Kincaid grade (higher is harder); "
+        "the hardest come first.")
+
+
+def _reading_with_hardest(*grades: float) -> ReadingReport:
+    hardest = tuple(HardSentence(f"Sentence {g}.", "en.md:3", "Flesch-Kincaid grade", g, ()) for g in grades)
+    return ReadingReport("en", 6, True, (), Scores("en"), hardest)
+
+
+def test_the_hardest_sentences_say_when_they_are_all_within_the_target():
+    assert _reading_with_hardest(4.8, 3.1, 2.0).hardest_verdict() == (
+        "All 3 are within the target on their own (Flesch-Kincaid grade 6 or lower): none needs changing. "
+        "They are listed as the place to start if you want the guide easier still.")
+    assert _reading_with_hardest(9.2, 6.0, 2.0).hardest_verdict() == (
+        "1 of these 3 is above the target on its own (Flesch-Kincaid grade 6 or lower): it is the place to start.")
+    spanish = ReadingReport("es", 6, True, (), Scores("es"),
+                            (HardSentence("Uno.", "es.md:3", "Fernandez-Huerta", 72.0, ()),))
+    assert spanish.hardest_verdict().startswith("It is within the target on its own (Fernandez-Huerta 60 or more)")

@@ -48,9 +48,9 @@ def test_report_html_is_self_contained_and_structured(tmp_path):
     assert not any(name.startswith("on") for el in page.iter() if isinstance(el.tag, str) for name in el.attrib)
     headings = [(el.tag, el.text_content()) for el in page.iter("h1", "h2", "h3")]
     assert headings[0] == ("h1", "Reading and accessibility report: The ALS pathophysiology patient guide")
-    assert [h for _, h in headings[1:]] == ["Files", "Reading level by section", "The 10 hardest sentences",
-                                            "Words to define or replace", "Plain-language advice",
-                                            "Accessibility checks"]
+    assert [h for _, h in headings[1:]] == ["In short", "Files", "Accessibility checks", "Reading level by section",
+                                            "The 10 hardest sentences", "Words to define or replace",
+                                            "Plain-language advice"]
     for table in page.iter("table"):
         assert table.find("caption") is not None and table.xpath(".//th[@scope]")
 
@@ -60,7 +60,7 @@ def test_the_chart_has_a_text_alternative_and_the_figures_in_a_table(tmp_path):
     [svg] = page.xpath("//svg")
     assert svg.get("role") == "img"
     labelled = svg.get("aria-labelledby").split()
-    assert [page.get_element_by_id(i).text_content() for i in labelled][1].startswith("US school grade")
+    assert [page.get_element_by_id(i).text_content() for i in labelled][1].startswith("Flesch-Kincaid grade")
     rows = [r.xpath("./th")[0].text_content() for r in page.xpath("//table[1]/tbody/tr")]
     assert rows[0] == "What is ALS?" and rows[-1] == "Whole guide"
 
@@ -137,7 +137,10 @@ def test_the_html_report_shows_validator_verdicts_without_counts(tmp_path, monke
         ("pdf-structure", lambda p, guide: ToolResult("pdf-structure", p.name, True, counts))])
     assert main([str(ALS), "--format", "epub", "--out", str(tmp_path), "-q"]) == 0
     folder = tmp_path / "als-pathophysiology" / "en"
-    text = lxml_html.fromstring((folder / "report.html").read_text()).text_content()
-    assert "passes: tags that screen readers follow" in text and "untagged_runs" not in text
+    page = lxml_html.fromstring((folder / "report.html").read_text())
+    [row] = page.xpath("//h2[@id='accessibility']/following-sibling::table[1]/tbody/tr")
+    assert [td.text_content() for td in row] == [
+        "E-book (EPUB 3)", "tags that screen readers follow (headings, lists, pictures, languages)", "passes"]
+    assert "untagged_runs" not in page.text_content()
     saved = json.loads((folder / "accessibility.json").read_text())
     assert saved["outputs"]["epub"]["validators"][0]["counts"] == counts

@@ -22,6 +22,10 @@ from .formulas import (MIN_WORDS, Scores, ease_targets, grade_words, harder_when
 from .words import hard_word_rule, hard_word_syllables, is_plain_word
 
 LABEL_WORDS = 2  # a text this short without an end mark is a label ("Every day"), not a sentence
+# A sentence shorter than this (in English words) is too short for a formula to judge alone: "Sign
+# important papers" scores grade 9 on its syllables, yet nobody finds it hard. It still counts in its
+# section's figures. Languages measured in characters scale it by their sentence limit (20 words).
+SHORTEST_JUDGED = 5
 
 
 @lru_cache(maxsize=None)
@@ -33,6 +37,15 @@ def is_label(text: str, lang: str = "en") -> bool:
     """A table cell or list item like "Moisturise" or "Every day": a name, not a sentence to score
     (textstat, too, ignores sentences of two words or fewer)."""
     return len(words(text)) <= LABEL_WORDS and not _end_mark(language(lang).sentence_marks).search(text)
+
+
+def too_short_to_judge(text: str, lang: str = "en") -> bool:
+    """Whether a sentence is too short to be called hard on its own (fewer than five words, or the
+    characters of five words where a language counts characters)."""
+    record = language(lang)
+    limit = record.sentence_limit
+    least = SHORTEST_JUDGED if limit.unit == "words" else round(limit.most * SHORTEST_JUDGED / 20)
+    return record.length(text) < least
 
 
 @dataclass(frozen=True)
@@ -103,7 +116,36 @@ class ReadingReport:
         """How the hardest sentences are chosen, in words."""
         measure = self.hardest[0].measure if self.hardest else ""
         order = "higher is harder" if harder_when_higher(self.lang) else "lower is harder"
-        return f"Each sentence is scored alone by {measure} ({order}); the hardest come first."
+        return (f"Each sentence of {SHORTEST_JUDGED} words or more is scored alone by {measure} ({order}); "
+                "the hardest come first.")
+
+    def sentence_beyond(self, sentence: HardSentence) -> bool:
+        """Whether one of the hardest sentences is, on its own, beyond the guide's target."""
+        formula = sentence_formula(language(self.lang).formulas)
+        return formula is not None and formula.beyond(sentence.score, self.target)
+
+    def sentence_target(self) -> str:
+        """The target one sentence is held to, by the measure that ranks it: "Flesch-Kincaid grade 6
+        or lower", "Fernandez-Huerta 60 or more"."""
+        formula = sentence_formula(language(self.lang).formulas)
+        way = "or more" if formula.higher_is_easier else "or lower"
+        return f"{formula.measure or formula.name} {formula.target_for(self.target):g} {way}"
+
+    def hardest_verdict(self) -> str:
+        """Whether the hardest sentences need changing: all within the target, or how many are not."""
+        if not self.hardest:
+            return ""
+        beyond = sum(self.sentence_beyond(h) for h in self.hardest)
+        target = self.sentence_target()
+        if not beyond:
+            if len(self.hardest) == 1:
+                return (f"It is within the target on its own ({target}): it needs no change. It is listed as "
+                        "the place to start if you want the guide easier still.")
+            return (f"All {len(self.hardest)} are within the target on their own ({target}): none needs "
+                    "changing. They are listed as the place to start if you want the guide easier still.")
+        return (f"{beyond} of these {len(self.hardest)} {'is' if beyond == 1 else 'are'} above the target on "
+                f"{'its' if beyond == 1 else 'their'} own ({target}): {'it is' if beyond == 1 else 'they are'} "
+                "the place to start.")
 
     def notes(self) -> list[str]:
         """The rules behind the figures that a reader of the table needs, once each."""
@@ -215,7 +257,7 @@ def hardest_sentences(found: list[Sentence], lang: str, count: int = 10) -> tupl
     if sentence_formula(language(lang).formulas) is None:
         return ()
     ranked = []
-    for sentence in {s.text: s for s in reversed(found) if not is_label(s.text, lang)}.values():
+    for sentence in {s.text: s for s in reversed(found) if not too_short_to_judge(s.text, lang)}.values():
         measure, value = score([sentence.text], lang).sentence_measure()
         ranked.append(HardSentence(sentence.text, str(sentence.loc), measure, value, hard_words(sentence.text, lang)))
     sign = -1 if harder_when_higher(lang) else 1
@@ -229,7 +271,7 @@ def sentence_too_hard(sentence: Sentence, lang: str, target: float) -> Finding |
     own measure beyond its target. One sentence is too small a sample for a verdict, so this is no
     finding of the build: the writer's preview shows it, as a place to start."""
     formula = sentence_formula(language(lang).formulas)
-    if formula is None or is_label(sentence.text, lang):
+    if formula is None or too_short_to_judge(sentence.text, lang):
         return None
     measure, value = score([sentence.text], lang).sentence_measure()
     if not formula.beyond(value, target):

@@ -22,6 +22,7 @@ from ..checks.plain_language import sentence_length
 from ..checks.readability import Sentence, located_sentences, sentence_too_hard
 from ..checks.words import normal_term
 from ..findings import Finding
+from ..languages.cldr import language_name
 from .marking import Piece, wrap_first
 
 TERM_RULES = ("plain.undefined-term", "plain.acronym")
@@ -206,7 +207,8 @@ def badge_text(scores: Scores, target: float, lang: str) -> str:
     """`Grade 7.2 — target 6: too hard`, `INFLESZ 78.0, Fernandez-Huerta 81.3 — target 55 and 60: ok`,
     or why there is no figure."""
     if not scored(lang):
-        return f"reading level not scored for language {lang}"
+        name = language_name(lang)
+        return f"{name}: reading level is not scored — no formula has been validated for {name}"
     state = scores.state(target)
     if state in ("no prose", "too short to score"):
         return state
