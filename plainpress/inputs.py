@@ -129,6 +129,7 @@ def tool_version(tool: str) -> str | None:
         "pdf/ua-1": lambda: package_versions(("page-validation",)),
         "pdf-structure": lambda: package_versions(("pikepdf",)),
         "large-print": lambda: package_versions(("pdfplumber", "pikepdf")),
+        "layout": lambda: package_versions(("pdfplumber", "pikepdf")),
         "docx-accessibility": lambda: package_versions(("python-docx",)),
         "glyphs": lambda: package_versions(("pikepdf", "fonttools", "pdfminer.six", "tinycss2", "lxml", "brotli")),
         "libreoffice": lambda: (program_version(soffice()), *package_versions(("pdfplumber", "python-docx"))),

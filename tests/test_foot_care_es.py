@@ -11,7 +11,7 @@ from plainpress import pipeline
 from plainpress.render import FORMATS, RenderOptions
 
 FOOT = FIXTURES / "good" / "cuidado-de-los-pies" / "es.md"
-TOOLS = {"pdf": ["pdf/ua-1", "pdf-structure", "large-print"], "docx": ["docx-accessibility", "libreoffice"],
+TOOLS = {"pdf": ["pdf/ua-1", "pdf-structure", "large-print", "layout"], "docx": ["docx-accessibility", "libreoffice"],
          "epub": ["epubcheck", "ace"], "html": ["axe"]}
 
 

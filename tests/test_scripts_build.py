@@ -17,7 +17,7 @@ from plainpress.render import FORMATS, RenderOptions
 
 HANDOUT = FIXTURES / "good" / "scripts" / "blood-pressure"
 LANGS = ("zh-Hans", "zh-Hant", "ja", "ko", "ar", "fa", "hi", "ru", "vi")
-TOOLS = {"pdf": ["pdf/ua-1", "pdf-structure", "large-print", "glyphs"], "docx": ["docx-accessibility", "libreoffice"],
+TOOLS = {"pdf": ["pdf/ua-1", "pdf-structure", "large-print", "glyphs", "layout"], "docx": ["docx-accessibility", "libreoffice"],
          "epub": ["epubcheck", "ace", "glyphs"], "html": ["axe", "glyphs"]}
 
 # LibreOffice 7.4 writes some glyphs of Noto Sans Devanagari (क, ल, त) into its PDF with no text

@@ -54,6 +54,11 @@ def _large_print(path, guide):
     return check_large_print(path, language(guide.meta.lang).direction)
 
 
+def _layout(path, guide):
+    from .layout import check_layout
+    return check_layout(path)
+
+
 def _docx_accessibility(path, guide):
     from .docx_check import check_docx
     return check_docx(path)
@@ -93,7 +98,7 @@ def one_at_a_time(batch):
 
 
 VALIDATORS = {"pdf": [("pdf/ua-1", _pdfua), ("pdf-structure", _pdf_structure), ("large-print", _large_print),
-                      ("glyphs", _glyphs)],
+                      ("glyphs", _glyphs), ("layout", _layout)],
               "docx": [("docx-accessibility", _docx_accessibility), ("libreoffice", one_at_a_time(_libreoffice_batch))],
               "epub": [("epubcheck", one_at_a_time(_epubcheck_batch)), ("ace", one_at_a_time(_ace_batch)), ("glyphs", _glyphs)],
               "html": [("axe", _axe), ("glyphs", _glyphs)]}

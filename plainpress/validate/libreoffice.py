@@ -10,6 +10,8 @@ Right-to-left text comes out of a PDF in no reliable order within a line (text_m
 right-to-left letters is found as its characters in any order, in order with the passages around it, with
 nothing beside it but a list's number or bullet; a header or footer as the characters of the page's first
 or last lines. Characters nothing draws (bidi marks, joiners) are left out on both sides.
+LibreOffice's pages also go through the layout check (layout.py: how full each page is, the last page's
+lines, headings at a page's foot), its findings among this result's, its figures in its counts.
 Each run has its own throwaway profile, so runs in parallel do not clash over one; one run converts
 every DOCX of a build (`run_libreoffice_batch`).
 """
@@ -22,7 +24,7 @@ import signal
 import subprocess
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
 
@@ -92,7 +94,22 @@ def compare(path: Path, pdf: Path, problem: str) -> ToolResult:
                              "Open the DOCX in LibreOffice Writer and look for the text: a part of the DOCX that "
                              "LibreOffice does not read (a text box, a field, a content control) hides it.")
                      for kind, place, words in lost(passages, body) + running_lost)
-    return ToolResult(TOOL, path.name, True, {"pages": len(pages), "errors": len(findings)}, findings)
+    layout = pages_layout(path, pdf, running)
+    counts = {"pages": len(pages), "errors": len(findings), **{k: v for k, v in layout.counts.items() if k != "pages"}}
+    return ToolResult(TOOL, path.name, True, counts, findings + layout.findings)
+
+
+def pages_layout(path: Path, pdf: Path, running: list[Running]) -> ToolResult:
+    """The layout check (layout.py) on LibreOffice's pages, its footer known from the DOCX's."""
+    from .layout import check_layout
+
+    footers = [part for part in running if not part.header]
+
+    def is_footer(lines: list[str]) -> bool:
+        return any((cut := cut_one(lines, part)) is not None and not squeeze("".join(cut)) for part in footers)
+    result = check_layout(pdf, is_footer, "docx", where="in LibreOffice's pages of the DOCX, ")
+    return ToolResult(result.tool, path.name, True, result.counts,
+                      tuple(replace(f, location=f.location.replace(pdf.name, path.name, 1)) for f in result.findings))
 
 
 def convert(program: str, docxs: list[Path], tmp: Path, timeout: float) -> tuple[dict[Path, Path], str]:
