@@ -51,6 +51,7 @@ def build_document(guide: m.Guide, options: RenderOptions = RenderOptions(), wri
     body = (writer or _Writer)(document, guide)
     body.organisation_in_about = worn.theme is None   # else the masthead names it, just above
     body.words = worn.words   # the guide's own labels and the theme's catalog, as every format prints them
+    body.contact_ids = {p.id for p in worn.contact.values()}   # the theme's contact block, after the guide's end
     body.write()
     if record.rtl:
         right_to_left(document, record)
@@ -104,6 +105,8 @@ def style_paragraph(style, spec: dict, accent: str = "#000") -> None:
             setattr(fmt, key, Pt(spec[key]))
     if "keep_with_next" in spec:
         fmt.keep_with_next = spec["keep_with_next"]
+    if "keep_together" in spec:
+        fmt.keep_together = spec["keep_together"]
     if "indent" in spec:
         fmt.left_indent = Inches(spec["indent"])
     if "left_border" in spec:
@@ -175,6 +178,7 @@ class _Writer:
     audience_label = True
     organisation_in_about = True
     words: dict[str, str] = {}
+    contact_ids: set[str] = set()
 
     def __init__(self, document, guide: m.Guide):
         self.doc, self.guide = document, guide
@@ -212,14 +216,19 @@ class _Writer:
                  fill(words["version"], version=meta.version) if meta.version else "",
                  fill(words["reviewed"], date=long_date(meta.date, meta.lang))]
         self.paragraph((m.Text(" ".join(x for x in about if x)),), "Normal")
+        contact = []
         for block in self.guide.blocks:
-            self.block(block)
+            written = self.block(block)
+            if block.id in self.contact_ids:
+                contact.append(written)
+        ox.keep_together(contact)  # one block on one page, under its heading (kept with next by its style)
 
-    def block(self, block: m.Block, style: str = "Normal", depth: int = 1) -> None:
+    def block(self, block: m.Block, style: str = "Normal", depth: int = 1):
+        """Appends the block; returns its paragraph when it is one paragraph."""
         if isinstance(block, m.Heading):
-            self.paragraph(block.content, f"Heading {block.level - 1}", block.id)
+            return self.paragraph(block.content, f"Heading {block.level - 1}", block.id)
         elif isinstance(block, m.Paragraph):
-            self.paragraph(block.content, style, block.id)
+            return self.paragraph(block.content, style, block.id)
         elif isinstance(block, m.ListBlock):
             self.list(block, depth, None if style == "Normal" else style)
         elif isinstance(block, m.Table):
@@ -227,8 +236,9 @@ class _Writer:
         elif isinstance(block, m.Callout):
             title_style = CALLOUT_TITLE_STYLES.get(block.style, "Callout Title")
             self.paragraph((m.Text(block.title),), title_style, ids.title_id(block))  # a unit unless the default
-            for inner in block.blocks:
-                self.block(inner, CALLOUT_STYLES[block.style])
+            written = [self.block(inner, CALLOUT_STYLES[block.style]) for inner in block.blocks]
+            if block.style == "contact":  # the title keeps with its first line by its style
+                ox.keep_together([p for p in written if p is not None])
         elif isinstance(block, m.DefinitionList):
             for i, entry in enumerate(block.entries, 1):
                 self.paragraph(entry.term, "Glossary Term", ids.term_id(block, i))
@@ -291,7 +301,8 @@ class _Writer:
 
     def table(self, block: m.Table) -> None:
         table = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.header), style="Table Grid")
-        ox.repeat_header_row(table.rows[0])
+        for r, row in enumerate(table.rows):
+            ox.keep_row_whole(row, header=r == 0)
         margins = style_sheet()["table"]["cell_margins"]
         ox.set_cell_margins(table, **{side: twips(inches) for side, inches in margins.items()})
         for r, cells in enumerate((block.header, *block.rows)):

@@ -82,8 +82,34 @@ def set_alt_text(inline_shape, alt: str) -> None:
     inline_shape._inline.docPr.set("descr", alt)
 
 
-def repeat_header_row(row) -> None:
-    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+def keep_row_whole(row, header: bool = False) -> None:
+    """`w:cantSplit`: the row never breaks across two pages; a header row (`w:tblHeader`) is repeated at
+    the top of each page the table runs onto. The schema puts cantSplit before tblHeader."""
+    trpr = row._tr.get_or_add_trPr()
+    for tag in ("w:cantSplit", "w:tblHeader") if header else ("w:cantSplit",):
+        trpr.append(OxmlElement(tag))
+
+
+def keep_together(paragraphs) -> None:
+    """Lines that print on one page: each paragraph's lines kept together (`w:keepLines`), each but the
+    last kept with the next (`w:keepNext`), as paragraph properties in the schema's order."""
+    for i, paragraph in enumerate(paragraphs):
+        ppr = paragraph._p.get_or_add_pPr()
+        tags = ("w:keepNext", "w:keepLines") if i < len(paragraphs) - 1 else ("w:keepLines",)
+        for tag in tags:
+            if ppr.find(qn(tag)) is None:
+                after = ("w:keepLines", *PPR_AFTER_KEEPS) if tag == "w:keepNext" else PPR_AFTER_KEEPS
+                ppr.insert_element_before(OxmlElement(tag), *after)
+
+
+# What follows w:keepNext and w:keepLines in w:pPr (ECMA-376 CT_PPrBase order).
+PPR_AFTER_KEEPS = ("w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr", "w:suppressLineNumbers",
+                   "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                   "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                   "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                   "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                   "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                   "w:pPrChange")
 
 
 def turn_off_hyphenation(document) -> None:

@@ -9,7 +9,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 
-from conftest import SAMPLE
+from conftest import ROOT, SAMPLE
 from plainpress.render.docx import render_docx
 from plainpress.source import read_guide
 
@@ -145,3 +145,72 @@ def test_a_guides_own_labels_print_in_the_docx_as_in_every_format():
     guide = dataclasses.replace(guide, meta=dataclasses.replace(guide.meta, labels=(("page", "side {page} av {pages}"),)))
     footer = docx.Document(io.BytesIO(render_docx(guide))).sections[0].footer.paragraphs[0].text
     assert footer.startswith(guide.meta.running_title + " - side ") and " av " in footer
+
+
+# Pages that print well (issue 17): rows whole, the header repeated, headings kept with their text.
+
+CLINIC_THEME = ROOT / "examples" / "clinic-theme"
+
+
+def themed(tmp_path, body: str) -> docx.document.Document:
+    from plainpress.render import RenderOptions
+    from plainpress.theme import load_theme
+    return docx.Document(io.BytesIO(render_docx(guide_from(tmp_path, body), RenderOptions(theme=load_theme(CLINIC_THEME)))))
+
+
+def row_properties(row) -> list[str]:
+    trpr = row._tr.trPr
+    return [] if trpr is None else [etree_name(el) for el in trpr]
+
+
+def keeps(paragraph) -> tuple[bool, bool]:
+    """(keep with next, keep lines together) set on the paragraph itself."""
+    ppr = paragraph._p.pPr
+    return tuple(ppr is not None and ppr.find(qn(tag)) is not None for tag in ("w:keepNext", "w:keepLines"))
+
+
+def test_no_table_row_splits_and_the_header_row_repeats(sample):
+    [table] = sample.tables
+    assert row_properties(table.rows[0]) == ["cantSplit", "tblHeader"], "the schema's order"
+    assert {tuple(row_properties(row)) for row in table.rows[1:]} == {("cantSplit",)}
+
+
+def test_nothing_in_a_table_cell_keeps_with_the_next_paragraph(sample):
+    """LibreOffice gives a table whose paragraphs keep with the next one "keep with next paragraph", and
+    then moves it whole: a cell's paragraphs must not (their style neither)."""
+    [table] = sample.tables
+    cells = [p for row in table.rows for cell in row.cells for p in cell.paragraphs]
+    assert all(keeps(p) == (False, False) for p in cells)
+    assert not cells[0].style.paragraph_format.keep_with_next
+
+
+@pytest.mark.parametrize("style", ["Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Callout Title",
+                                   "Warning Title", "Organisation"])
+def test_headings_and_titles_keep_with_their_text(sample, style):
+    element = sample.styles[style].element
+    assert element.pPr.find(qn("w:keepNext")) is not None, f"{style} has w:keepNext in its own properties"
+    if style != "Organisation" and style != "Warning Title":
+        assert element.pPr.find(qn("w:keepLines")) is not None, f"{style} keeps its lines together"
+
+
+def test_the_contact_block_is_kept_together(tmp_path):
+    document = themed(tmp_path, "Take one pill.\n")
+    texts = [p.text for p in document.paragraphs]
+    heading = texts.index("Contact us")
+    block = document.paragraphs[heading + 1:]
+    assert [p.text.split(":")[0] for p in block] == ["Questions? Call 020\u00a07946\u00a00000.", "Opening hours", "Address",
+                                                      "Website"]
+    assert [keeps(p) for p in block] == [(True, True)] * 3 + [(False, True)]
+    assert document.paragraphs[heading].style.name == "Heading 1"
+    names = [etree_name(el) for el in block[0]._p.pPr]
+    assert names == ["keepNext", "keepLines"], "Normal paragraphs: no w:pStyle"
+
+
+def test_a_contact_call_out_is_kept_together_under_its_title(tmp_path):
+    document = themed(tmp_path, "Take one pill.\n\n::: contact Questions\n:::\n\nThe end.\n")
+    title = next(p for p in document.paragraphs if p.text == "Questions")
+    lines = [p for p in document.paragraphs if p.style.name == "Contact"]
+    assert title.style.name == "Callout Title" and len(lines) == 4
+    assert [keeps(p) for p in lines] == [(True, True)] * 3 + [(False, True)]
+    assert [etree_name(el) for el in lines[0]._p.pPr][:3] == ["pStyle", "keepNext", "keepLines"], "the schema's order"
+    assert keeps(next(p for p in document.paragraphs if p.text == "The end.")) == (False, False)
