@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from . import inputs
 from . import model as m
 from .cache import Cache
+from .errors import PlainpressError
 from .findings import Finding
 from .progress import Progress
 from .source import SourceError, read_guide
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from .checks.readability import ReadingReport
 
 
-class BuildInputError(Exception):
+class BuildInputError(PlainpressError):
     """Bad input: every problem in every source, or a path that is not a guide."""
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from .errors import PlainpressError
 from .files import write_atomic
 from .languages import is_language_tag
 from .templating import TEMPLATES, render
@@ -19,7 +20,7 @@ from .templating import TEMPLATES, render
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-class NewGuideError(Exception):
+class NewGuideError(PlainpressError):
     """The guide cannot be made: the message says why and what to do."""
 
 

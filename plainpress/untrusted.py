@@ -16,6 +16,8 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
+from .errors import PlainpressError
+
 MAX_FILE_BYTES = 50 * 1024 * 1024        # the file as given
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024   # all members, as declared in the ZIP's directory
 MAX_MEMBER_RATIO = 100                   # unpacked / packed, per member (text compresses ~5-20x)
@@ -24,12 +26,12 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # an encrypted Office file, or
 DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
-class UntrustedFileError(Exception):
+class UntrustedFileError(PlainpressError):
     """The file is refused before parsing; the message says why and what to do, in one line."""
 
     def __init__(self, path: Path, message: str, hint: str):
         self.path, self.message, self.hint = path, message, hint
-        super().__init__(f"{path}: {message}; {hint}")
+        super().__init__(message, hint, path)
 
 
 def check_size(path: Path) -> bytes:

@@ -15,6 +15,7 @@ import signal
 import subprocess
 from pathlib import Path
 
+from ..errors import PlainpressError
 from ..lifetime import die_with_this_thread  # here: nothing may be imported between fork and exec
 
 ARGS = ["--sandbox", "--track-changes=all"]
@@ -23,7 +24,7 @@ MEMORY = 2 * 1024 ** 3  # bytes of address space: a handout needs well under a t
 OUT_OF_MEMORY = 251  # the exit status of a Haskell program whose heap is exhausted
 
 
-class EngineError(Exception):
+class EngineError(PlainpressError):
     """Pandoc could not read the document: the message says so in one line."""
 
 

@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .. import model as m
+from ..errors import PlainpressError
 from ..languages import fill, labels, long_date as written_date
 from ..languages import is_language_tag, language_name, language_of_words
 from ..source.front_matter import MAX_RUNNING_TITLE
@@ -25,7 +26,7 @@ from .facts import Facts, plain_date
 from .findings import Findings
 
 
-class ImportRefused(Exception):
+class ImportRefused(PlainpressError):
     """The document cannot be imported as it is: what is wrong and what to do, in one line."""
 
 

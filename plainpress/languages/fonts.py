@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import PlainpressError
 from .record import Language
 
 ATKINSON = "Atkinson Hyperlegible"
@@ -32,7 +33,7 @@ class FaceFile:
         return ".otf" if self.path.suffix.lower() in (".otf", ".ttc") and "CJK" in self.family else ".ttf"
 
 
-class FontMissing(Exception):
+class FontMissing(PlainpressError):
     """A face a language needs is not installed; the message names the package."""
 
 

@@ -7,6 +7,8 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import PlainpressError
+
 if TYPE_CHECKING:
     from ..theme import Theme
 
@@ -21,7 +23,7 @@ def font_dir() -> Path:
 MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
 
 
-class RenderError(Exception):
+class RenderError(PlainpressError):
     """A renderer could not make a complete, correct file; the message says why."""
 
 

@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import PlainpressError
 from ..source.problems import Problems, SourceError
 
 Texts = tuple[tuple[str, str], ...]   # (language tag, text): one text, or one per language
@@ -56,7 +57,7 @@ class Theme:
         return self.folder / "templates" if self.overrides else None
 
 
-class ThemeError(Exception):
+class ThemeError(PlainpressError):
     """The theme folder or its theme.yaml is not there."""
 
 

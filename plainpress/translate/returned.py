@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import model as m
+from ..errors import PlainpressError
 from .units import source_digest
 
 
@@ -51,7 +52,7 @@ class Returned:
     made_from: dict[str, str] = field(default_factory=dict)   # unit id -> digest of the source text it saw
 
 
-class TranslationImportError(Exception):
+class TranslationImportError(PlainpressError):
     """The file cannot be brought back: every mismatch, one per line, each with what to do."""
 
     def __init__(self, path, mismatches: list[Mismatch]):

@@ -8,6 +8,7 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..errors import PlainpressError
 from .. import model as m
 from ..files import write_atomic
 from ..findings import clipped
@@ -22,7 +23,7 @@ from .units import units
 EXTENSIONS = {"docx": "docx", "xliff": "xlf", "po": "po"}
 
 
-class WorkflowError(Exception):
+class WorkflowError(PlainpressError):
     """A request that cannot be carried out (no such guide, no source language): one line saying why."""
 
 
