@@ -15,6 +15,8 @@ from ..languages import fill, language
 from ..templating import TEMPLATES, render
 from ..theme.wear import Worn, wear
 from . import MEDIA_TYPES, RenderError, RenderOptions, font_dir
+from .pdf_fragments import fragments_rejoined
+from .pdf_pages import laid_out
 from .scripts import Fonts, default_fonts, direction_context, families, pdf_fonts, printed_texts, with_text
 
 FONT_DIR = font_dir()
@@ -29,11 +31,11 @@ def render_pdf_and_pages(guide: m.Guide, options: RenderOptions = RenderOptions(
     """The PDF, and its number of pages (for the summary: counted here, it needs no PDF reader later)."""
     worn = wear(guide, options.theme)
     pages = []
-    with weasyprint_errors() as (errors, missing), passages_keep_their_language():
+    with weasyprint_errors() as (errors, missing), passages_keep_their_language(), fragments_rejoined():
         try:
-            pdf = weasyprint_document(guide, page_html(worn, options.paper), worn.images()).write_pdf(
-                pdf_variant="pdf/ua-1", pdf_identifier=pdf_identifier(guide),
-                finisher=lambda document, _: pages.append(len(document.pages)))
+            variant = {"pdf_variant": "pdf/ua-1", "pdf_identifier": pdf_identifier(guide)}
+            document = laid_out(weasyprint_document(guide, page_html(worn, options.paper), worn.images()), **variant)
+            pdf = document.write_pdf(**variant, finisher=lambda document, _: pages.append(len(document.pages)))
         except FatalURLFetchingError as err:
             errors.append(str(err))
     if missing:
