@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .checks.formula_table import SMOG_SENTENCES, Formula, by_grade, judged_of, sentence_formula
+from .checks.formula_table import Formula, by_grade, judged_of, sentence_formula
 from .checks.readability import ReadingReport
 from .languages import language
 
@@ -53,12 +53,13 @@ def metric(formula: Formula, target_grade: float) -> tuple[str, float, float]:
 def whole_note(reading: ReadingReport, formula: Formula) -> str:
     """Where the whole guide's verdict weighs a formula the chart does not draw, say so (its figure is
     in the table), so that no one reads the chart's whole-guide bar as the verdict's grade."""
-    others = [f for f in reading.whole.formulas if f.judged and f is not formula and reading.whole.valid(f)]
+    others = [f for f in reading.whole.formulas
+              if f.judged and f is not formula and f.least_sentences and reading.whole.valid(f)]
     if not others or not by_grade(language(reading.lang).formulas):
         return ""
     names = " and ".join(f.name for f in others)
     return (f" The whole guide's verdict also weighs {names}, which a section of fewer than "
-            f"{SMOG_SENTENCES} sentences cannot be scored by; its figure is in the table below.")
+            f"{others[0].least_sentences} sentences cannot be scored by; its figure is in the table below.")
 
 
 def bar_chart(reading: ReadingReport) -> Chart | None:

@@ -120,3 +120,78 @@ def test_a_translation_shows_how_current_it_is(web_build, tmp_path):
     entry = page.get_element_by_id("cuidado-de-los-pies-es").getparent().text_content()
     assert "Translation" in entry and "93 % current with its English source." in entry
     jsonschema.validate(data, SCHEMA)
+
+
+# One row per guide, and what to do next -----------------------------------------------------------
+
+def _report(tmp: Path, guide: str, lang: str, title: str, *, translation=None, failing=False, verdict="ok",
+            date="2026-10-01") -> tuple[Path, dict]:
+    """A report.json's facts, with its files on disk (the index links only to files that exist)."""
+    folder = tmp / guide / lang
+    folder.mkdir(parents=True)
+    for name in (f"{guide}-{lang}.pdf", "report.html"):
+        (folder / name).write_text("stand-in")   # report.json is written below
+    status = "fail" if failing else "pass"
+    validators = [{"tool": "pdf/ua-1", "status": status}, {"tool": "large-print", "status": "pass"}]
+    reading = {"scored": True, "verdict": f"The whole guide reads at grade {'9.1' if verdict == 'too hard' else '4.0'}.",
+               "whole": {"verdict": verdict}}
+    report = {"guide": guide, "lang": lang, "title": title, "version": "1", "date": date, "reading": reading,
+              "outputs": {"pdf": {"file": f"{guide}-{lang}.pdf", "bytes": 2048}},
+              "accessibility": {"pdf": {"status": status, "validators": validators}}, "translation": translation}
+    (folder / "report.json").write_text(json.dumps(report), encoding="utf-8")
+    return folder, report
+
+
+def _library(tmp_path) -> dict:
+    behind = {"from": "en.md", "from_lang": "en", "current": 0.9, "stale": 1, "missing": 4, "orphan": 0, "moved": 0}
+    reports = [_report(tmp_path, "als-basics", "en", "ALS: the basics", verdict="too hard"),
+               _report(tmp_path, "als-basics", "ko", "루게릭병 기본", translation=behind, failing=True),
+               _report(tmp_path, "als-basics", "tl", "ALS: ang mga batayan",
+                       translation={**behind, "current": 1.0, "stale": 0, "missing": 0}),
+               _report(tmp_path, "foot-care", "en", "Foot care", date="2024-01-01")]
+    return index_data(reports, {"date": "2026-10-01", "from": "newest review date"})
+
+
+def test_the_library_has_one_row_per_guide_with_its_languages(tmp_path):
+    data = _library(tmp_path)
+    assert data["summary"]["sentence"] == "2 guides in 3 languages: English, Korean, Tagalog"
+    assert [(row["title"], [l["language"] for l in row["languages"]]) for row in data["library"]] == [
+        ("ALS: the basics", ["English", "Korean", "Tagalog"]), ("Foot care", ["English"])]
+    korean = data["library"][0]["languages"][1]
+    assert korean["report"] == "als-basics/ko/report.html" and korean["anchor"] == "als-basics-ko"
+    assert korean["state"] == ("90 % current with the English (4 parts not translated yet, 1 part translating "
+                               "an older text); 1 check fails; reading within its target")
+    write_index_page = __import__("plainpress.index", fromlist=["write_index"]).write_index
+    write_index_page(tmp_path, environ={})
+    _, page = index_of(tmp_path)
+    rows = page.xpath("//table[@class='library']/tbody/tr")
+    assert [r.xpath("string(./th)") for r in rows] == ["ALS: the basics", "Foot care"]
+    links = [(a.text, a.get("href")) for a in rows[0].xpath("./td//li/a")]
+    assert links[:4] == [("English", "#als-basics-en"), ("Its report", "als-basics/en/report.html"),
+                         ("Korean", "#als-basics-ko"), ("Its report", "als-basics/ko/report.html")]
+    assert page.xpath("string(//header/p)") == ("2 guides in 3 languages: English, Korean, Tagalog: every guide in "
+                                               "this folder, with its review date, reading level and checks.")
+
+
+def test_what_to_do_next_puts_failures_first_then_translations_then_reading_then_reviews(tmp_path):
+    data = _library(tmp_path)
+    assert [(s["kind"], s["lang"]) for s in data["next"]] == [
+        ("check fails", "ko"), ("translation", "ko"), ("reading level", "en"), ("review", "en")]
+    assert data["next"][0]["text"] == ("Mend “루게릭병 기본” (Korean): its large-print PDF (als-basics-ko.pdf) fails "
+                                       "the check: PDF/UA-1, the standard for accessible PDF.")
+    assert data["next"][0]["href"] == "als-basics/ko/report.html#accessibility"
+    assert data["next"][1]["text"] == ("Bring the Korean translation of “루게릭병 기본” up to date: 90 % current with "
+                                       "the English (4 parts not translated yet, 1 part translating an older text).")
+    assert data["next"][1]["href"] == "als-basics/ko/report.html#translation"
+    assert data["next"][2]["text"] == "Make “ALS: the basics” (English) easier to read: The whole guide reads at grade 9.1."
+    assert data["next"][3]["text"].startswith("Review “Foot care” (English): last reviewed January")
+    from plainpress.index import write_index
+    write_index(tmp_path, environ={})
+    saved, page = index_of(tmp_path)
+    jsonschema.validate(saved, SCHEMA)
+    steps = [" ".join(li.text_content().split()) for li in page.xpath("//ol[@class='next']/li")]
+    assert steps[0] == ("Mend “루게릭병 기본” (Korean): its large-print PDF (als-basics-ko.pdf) fails the check: "
+                        "PDF/UA-1, the standard for accessible PDF. See what it means for readers and what to do.")
+    assert page.xpath("//ol[@class='next']/li[1]/bdi/@lang") == ["ko"]
+    entry = page.get_element_by_id("als-basics-ko").getparent()
+    assert "The 5 parts to see to are listed in its report." in " ".join(entry.text_content().split())

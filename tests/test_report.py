@@ -144,3 +144,20 @@ def test_the_html_report_shows_validator_verdicts_without_counts(tmp_path, monke
     assert "untagged_runs" not in page.text_content()
     saved = json.loads((folder / "accessibility.json").read_text())
     assert saved["outputs"]["epub"]["validators"][0]["counts"] == counts
+
+
+def test_the_chart_draws_every_bar_by_one_formula_and_names_it():
+    """Sections under 30 sentences have no SMOG: the whole guide's bar is its Flesch-Kincaid grade too,
+    never its SMOG beside the sections' Flesch-Kincaid."""
+    part = Scores("en", sentences=16, words=200, syllables=300, polysyllables=20)
+    whole = part + part
+    assert whole.smog_valid and not part.smog_valid and whole.grade == round(whole.smog, 1)
+    reading = ReadingReport("en", 6, True, (SectionReading("a", "A", "en.md:3", part, False),
+                                            SectionReading("b", "B", "en.md:9", part, False)), whole)
+    chart = bar_chart(reading)
+    assert chart.title == "Reading level by section: Flesch-Kincaid grade (lower is easier)"
+    assert [b.value for b in chart.bars] == [round(part.flesch_kincaid, 1)] * 2 + [round(whole.flesch_kincaid, 1)]
+    assert chart.description.endswith("The whole guide's verdict also weighs SMOG, which a section of fewer than "
+                                      "30 sentences cannot be scored by; its figure is in the table below.")
+    smog = bar_chart(_reading_at_smog_6())
+    assert smog.title == "Reading level by section: SMOG (lower is easier)" and "weighs" not in smog.description

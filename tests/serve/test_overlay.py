@@ -120,3 +120,22 @@ def test_a_source_that_cannot_be_read_shows_every_problem_as_file_line():
         assert shown == [" ".join(str(p).split()) for p in err.problems]
     assert len(shown) > 1 and all(line.startswith(f"{bad}:") for line in shown)
     assert tree.xpath("//script/@data-since") == ["1"]   # it reloads when the source is mended
+
+
+def test_a_list_item_too_short_to_judge_is_never_marked_too_hard(tmp_path):
+    source = tmp_path / "en.md"
+    source.write_text(DRAFT.read_text().replace("- Call us if you feel worse.\n",
+                                                "- Call us if you feel worse.\n- Sign important papers\n"))
+    (tmp_path / "shapes.png").write_bytes((DRAFT.parent / "shapes.png").read_bytes())
+    tree = preview_tree(source)
+    [item] = [li for li in tree.xpath("//main//li") if seen_text(li) == "Sign important papers"]
+    assert not item.find_class("pp-sentence")
+    marked = [seen_text(mark) for mark in tree.find_class("pp-sentence")]
+    assert LONG in marked and "Sign important papers" not in marked
+
+
+def test_a_language_without_a_formula_says_so_in_words_by_each_heading():
+    from plainpress.checks.formulas import Scores
+    from plainpress.serve.overlay import badge_text
+    assert badge_text(Scores("ko", sentences=3, words=40), 6, "ko") == (
+        "Korean: reading level is not scored — no formula has been validated for Korean")
