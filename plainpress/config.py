@@ -28,7 +28,7 @@ class Settings:
     source: Path = Path("source")
     out: Path = Path("output")
     paper: str = "letter"
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = tuple(FORMATS)
     theme: Path | None = None   # a clinic's theme folder (theme.yaml, templates/), used when set
     cache: Path = Path(DEFAULT_CACHE)
     cache_size: int = DEFAULT_SIZE   # bytes: the cache's bound (least recently used out first)

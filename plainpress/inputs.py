@@ -21,14 +21,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from .config import ROOT
+from .render import FORMATS
 from .templating import TEMPLATES
 
 PACKAGE = Path(__file__).resolve().parent
 PICTURES = (".png", ".jpg", ".jpeg", ".gif")
-# The libraries whose version changes an output's bytes, per format.
-WRITERS = {"pdf": ("weasyprint", "pydyf", "fonttools", "fontpkg-atkinson-hyperlegible"),
-           "docx": ("python-docx", "lxml"), "epub": ("ebooklib", "lxml", "fontpkg-atkinson-hyperlegible"),
-           "html": ("fonttools", "brotli", "fontpkg-atkinson-hyperlegible")}  # the font embedded as WOFF2
 
 
 def digest(*parts) -> str:
@@ -57,7 +54,7 @@ def check_key(source: str) -> str:
 
 def render_key(source: str, fmt: str, options) -> str:
     return digest("render", source, fmt, repr(options), plainpress_digest(), templates_digest(),
-                  *package_versions(WRITERS.get(fmt, ())))
+                  *package_versions(FORMATS[fmt].libraries if fmt in FORMATS else ()))
 
 
 def validation_key(output: str, name: str, tool: str, source: str) -> str | None:

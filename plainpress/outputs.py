@@ -12,7 +12,7 @@ from pathlib import Path
 from . import inputs
 from .cache import Cache, file_sha256
 from .files import remove_stale_temporaries, write_atomic
-from .render import NEEDS, RenderError, RenderOptions, prepare, render_output
+from .render import FORMATS, RenderError, RenderOptions, prepare, render_output
 
 REPORTS = ("report.json", "report.html", "accessibility.json")
 
@@ -58,10 +58,16 @@ def plan(item, formats: tuple[str, ...], options: RenderOptions, out: Path, cach
 def prepare_renderers(sources, keys: dict, formats, options: RenderOptions, cache: Cache, workers) -> None:
     """Have a worker load WeasyPrint now, while the guides are read and checked, when some PDF is
     not in the cache (known from the sources' bytes alone, before they are parsed)."""
-    for fmt in NEEDS:
+    for fmt in (f.name for f in FORMATS.values() if f.needs):
         if workers.jobs > 1 and fmt in formats and any(
                 cache.get(inputs.render_key(keys[path], fmt, options)) is None for path in sources):
-            workers.add(prepare, fmt, done=ignore_result, needs=NEEDS[fmt])
+            workers.add(prepare, fmt, done=ignore_result, needs=FORMATS[fmt].needs)
+
+
+def render_order(longest_first: bool) -> list[str]:
+    """The formats in the order they take to render, or those slowest to validate first."""
+    names = list(FORMATS)
+    return names if longest_first else sorted(names, key=lambda name: not FORMATS[name].slow_to_validate)
 
 
 def ignore_result(result) -> None:
@@ -81,7 +87,7 @@ class Renders:
     def start(self, workers, options: RenderOptions, longest_first: bool) -> None:
         """PDFs first (they take longest), or, when validating, the EPUBs and DOCX files first, so that
         their validators (the slowest) start early."""
-        order = ("pdf", "docx", "epub") if longest_first else ("epub", "docx", "pdf")
+        order = render_order(longest_first)
         todo = []
         for item in self.known:
             for output in self.outputs[item.guide.path].values():
@@ -91,7 +97,7 @@ class Renders:
                     self.on_ready(item, output)
         for item, output in sorted(todo, key=lambda t: order.index(t[1].fmt) if t[1].fmt in order else len(order)):
             workers.add(render_output, output.fmt, item.guide, options, done=self.done_with(item, output),
-                        needs=NEEDS.get(output.fmt))
+                        needs=FORMATS[output.fmt].needs if output.fmt in FORMATS else None)
 
     def done_with(self, item, output: Output):
         def done(result) -> None:

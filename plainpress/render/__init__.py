@@ -34,17 +34,34 @@ class RenderOptions:
                                  # that whatever is keyed on them (a cache) sees it, down to its digest
 
 
-# RENDERERS: format name -> (module in this package, its function (guide, options) -> bytes). The
-# command line's choices come from this one table; modules are imported when used (WeasyPrint takes a
+@dataclass(frozen=True)
+class Format:
+    """An output format: everything the command line, the cache keys, the report, the index and the
+    theme checks know of it. Adding a format is its module here, its templates and one row below."""
+    name: str                    # the command line's word, and the output's suffix
+    module: str                  # the module of this package that makes it
+    function: str                # in that module: (guide, options) -> bytes
+    words: str                   # what it is, in words a clinic manager knows
+    libraries: tuple[str, ...]   # the packages whose version changes its bytes: part of its cache key
+    templates: str = ""          # its folder of templates/, which a theme may replace ("" for none)
+    needs: str = ""              # the slow module its renderer loads, loaded ahead by a worker
+    facts: str = ""              # a function of the module that also tells the summary more (a PDF's pages)
+    slow_to_validate: bool = False   # its validators take longest: rendered first when validating
+
+
+# In the order they take to render, longest first. Modules are imported when used (WeasyPrint takes a
 # third of a second to load, and a process that renders no PDF never loads it).
-RENDERERS = {"pdf": ("pdf", "render_pdf"), "docx": ("docx", "render_docx"),
-             "epub": ("epub", "render_epub"), "html": ("html", "render_html")}
-FORMATS = tuple(RENDERERS)
-# A renderer that also tells what the summary says of its output (a PDF's pages, counted while it is
-# made): format -> (module, function (guide, options) -> (bytes, facts)).
-WITH_FACTS = {"pdf": ("pdf", "render_pdf_and_facts")}
-# The slow module each format's renderer loads: a worker loads it ahead of the first guide (`prepare`).
-NEEDS = {"pdf": "weasyprint"}
+FORMATS = {f.name: f for f in (
+    Format("pdf", "pdf", "render_pdf", "Large-print PDF",
+           ("weasyprint", "pydyf", "fonttools", "fontpkg-atkinson-hyperlegible"), "pdf/", "weasyprint",
+           facts="render_pdf_and_facts"),
+    Format("docx", "docx", "render_docx", "Editable Word file (DOCX)", ("python-docx", "lxml"),
+           slow_to_validate=True),
+    Format("epub", "epub", "render_epub", "E-book (EPUB 3)", ("ebooklib", "lxml", "fontpkg-atkinson-hyperlegible"),
+           "epub/", slow_to_validate=True),
+    Format("html", "html", "render_html", "Web page", ("fonttools", "brotli", "fontpkg-atkinson-hyperlegible"),
+           "html/"),   # its fonts are embedded as WOFF2
+)}
 PAPERS = ("letter", "a4")
 
 
@@ -52,13 +69,13 @@ class Renderers(Mapping):
     """Format name -> its render function, its module imported when that format is first looked up."""
 
     def __getitem__(self, fmt: str):
-        return _function(*RENDERERS[fmt])
+        return _function(FORMATS[fmt].module, FORMATS[fmt].function)
 
     def __iter__(self):
-        return iter(RENDERERS)
+        return iter(FORMATS)
 
     def __len__(self) -> int:
-        return len(RENDERERS)
+        return len(FORMATS)
 
 
 def renderers() -> Mapping:
@@ -71,14 +88,14 @@ def _function(module: str, function: str):
 
 def prepare(fmt: str) -> None:
     """Load a format's renderer, while the guides are still being read."""
-    _function(*RENDERERS[fmt])
+    renderers()[fmt]
 
 
 def render_output(fmt: str, guide, options: RenderOptions) -> tuple[bytes, dict]:
     """One format of one guide, and what the summary says of it: what a worker process runs, by name.
     The facts come from the renderer that tells them only while that format's renderer is ours (a
     test may put another in)."""
-    render = renderers()[fmt]
-    if fmt in WITH_FACTS and render is _function(*RENDERERS[fmt]):
-        return _function(*WITH_FACTS[fmt])(guide, options)
+    render, kind = renderers()[fmt], FORMATS[fmt]
+    if kind.facts and render is _function(kind.module, kind.function):
+        return _function(kind.module, kind.facts)(guide, options)
     return render(guide, options), {}

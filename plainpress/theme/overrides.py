@@ -10,11 +10,13 @@ from pathlib import Path
 
 import jinja2
 
+from ..render import FORMATS
 from ..source.problems import Problem, Problems
 from ..templating import TEMPLATES, environment
 from ..validate.colour import contrast
 
-REPLACEABLE = ("_blocks.html", "pdf/", "epub/", "html/")   # what a theme may replace: per guide, per format
+# What a theme may replace: the blocks every guide shares, and each format's own templates
+REPLACEABLE = ("_blocks.html", *(f.templates for f in FORMATS.values() if f.templates))
 # Comments (CSS, Jinja, HTML) are blanked, keeping their line ends, so that advice in them is not read as a rule.
 COMMENTS = re.compile(r"/\*.*?\*/|\{#.*?#\}|<!--.*?-->", re.S)
 MIN_SIZE = {"pt": 18.0, "px": 24.0, "em": 1.0, "rem": 1.0, "%": 100.0}
@@ -116,12 +118,9 @@ def _declaration(match: re.Match) -> str:
 
 # After the build: a validator's failure, traced back to the theme -------------------------------------
 
-FORMAT_FOLDERS = {"pdf": "pdf/", "epub": "epub/", "html": "html/"}
-
-
 def suspects(theme, fmt: str) -> list[str]:
     """The theme's files that shape `fmt`'s output: its overrides for that format, then theme.yaml."""
-    folder = FORMAT_FOLDERS.get(fmt)
+    folder = FORMATS[fmt].templates if fmt in FORMATS else ""
     names = [n for n in theme.overrides if n == "_blocks.html" or (folder and n.startswith(folder))]
     return [str(theme.folder / "templates" / n) for n in names]
 
