@@ -3,6 +3,8 @@ per validator, what its failure means for a reader and what to do; per rule, wha
 own messages and rule ids stay in report.json, accessibility.json and `-v`."""
 from __future__ import annotations
 
+from .render import FORMATS
+
 # The files' makers: a fault of the file's structure is mended in plainpress or in a theme, never in
 # the guide's words; whoever runs the builds passes it on.
 MAKERS = ("This comes from how the file was made, not from the guide's words: send this report to whoever "
@@ -120,6 +122,5 @@ def kind_count(rule: str, n: int) -> str:
     one, many = KINDS.get(rule, (rule, rule))
     return f"{n} {one if n == 1 else many}"
 
-# Each output format in a manager's words (the index and report.html)
-FORMAT_WORDS = {"pdf": "Large-print PDF", "docx": "Editable Word file (DOCX)", "epub": "E-book (EPUB 3)",
-                "html": "Web page"}
+# Each output format in a manager's words (the index and report.html), from its record
+FORMAT_WORDS = {name: record.words for name, record in FORMATS.items()}
