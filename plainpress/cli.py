@@ -64,6 +64,25 @@ def parser(settings) -> argparse.ArgumentParser:
     return p
 
 
+def parse(p: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """As `parse_args`, but an argument no parser knows is refused under the usage of the command it
+    was given to (`plainpress serve: error: ...`), not under the general one."""
+    args, unknown = p.parse_known_args(argv)
+    if unknown:
+        chosen_parser(p, args).error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
+
+
+def chosen_parser(p: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The innermost command's parser (`translate export`'s, say) that `args` were read with."""
+    while True:
+        commands = next((a for a in p._actions if isinstance(a, argparse._SubParsersAction)), None)
+        name = getattr(args, commands.dest, None) if commands else None
+        if name not in (commands.choices if commands else {}):
+            return p
+        p = commands.choices[name]
+
+
 def other_commands() -> dict:
     """The commands that live in packages of their own, imported here rather than at the top: a build
     has no need of them before its arguments are read."""
@@ -178,7 +197,7 @@ def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> in
     if not argv:
         parser(settings).print_help()
         return EXIT_OK
-    args = parser(settings).parse_args(argv)
+    args = parse(parser(settings), argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     if args.command == "new":
         return run_new(args, settings)

@@ -151,3 +151,29 @@ def test_top_level_help_lists_the_commands(capsys):
         main(["--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert "build check and render guides" in text and "check only read and check guides" in text
+
+
+# An option a command does not know ----------------------------------------------------------------
+
+@pytest.mark.parametrize("argv, command", [(["serve", "--bogus"], "serve"), (["check", "--format", "pdf"], "check"),
+                                           (["source/g", "--bogus"], "build"),
+                                           (["translate", "export", "g", "--to", "es", "--bogus"], "translate export")])
+def test_an_unknown_option_is_refused_under_its_commands_usage(argv, command, capsys, monkeypatch):
+    monkeypatch.setattr(cli.pipeline, "build", lambda *a, **k: pytest.fail("built with an unknown option"))
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"usage: plainpress {command} [-h]")
+    assert err.splitlines()[-1].startswith(f"plainpress {command}: error: unrecognized arguments: ")
+
+
+def test_serve_takes_the_options_of_build_that_make_sense_for_a_preview(tmp_path):
+    settings = cli.load_settings()
+    args = cli.parse(cli.parser(settings), ["serve", "source/g", "--theme", "examples/clinic-theme", "--paper", "A4",
+                                            "--lang", "es", "--cache", str(tmp_path), "--port", "0"])
+    assert (args.theme.as_posix(), args.paper, args.lang, args.cache, args.port) == (
+        "examples/clinic-theme", "a4", "es", tmp_path, 0)
+    for build_only in (["--jobs", "2"], ["--shard", "1/2"], ["--format", "pdf"], ["--out", "x"]):
+        with pytest.raises(SystemExit):
+            cli.parse(cli.parser(settings), ["serve", *build_only])

@@ -8,28 +8,43 @@ import sys
 import threading
 from pathlib import Path
 
-from ..languages import is_language_tag
-from ..pipeline import BuildInputError, find_sources, language_files
-from ..render import RenderOptions
+from ..cache import Cache
+from ..pipeline import BuildInputError, Run, language_files
+from ..render import PAPERS, RenderOptions
 from ..source import SourceError
-from ..theme import ThemeError, load_theme
+from ..theme import ThemeError
+from .guide_languages import GuideLanguages, guide_languages
 
 EXIT_OK, EXIT_INPUT = 0, 2
 
 
 def add_parser(sub, settings) -> None:
     text = "preview a guide's web page while writing it: it reloads on each save and marks what is hard to read"
-    s = sub.add_parser("serve", help=text, description=text + ". Serves http://127.0.0.1:PORT/ only; Ctrl-C stops it.")
+    s = sub.add_parser("serve", help=text, description=text + ". Serves http://127.0.0.1:PORT/ only; Ctrl-C stops it. "
+                       "A guide in several languages opens in the one the others are translated from, with links "
+                       "to the others.")
     s.add_argument("guide", nargs="?", type=Path,
                    help=f"a guide's folder or <lang>.md (default: the only guide in {settings.source}/)")
     s.add_argument("--port", type=int, default=8000, help="the port on 127.0.0.1 (default: 8000; 0: any free port)")
-    s.add_argument("--lang", default="", help="the language to preview, when the guide has several: --lang es")
+    s.add_argument("--lang", default="", help="the language to open on, when the guide has several: --lang es "
+                   "(default: the one the others are translated from)")
+    s.add_argument("--theme", type=Path, default=settings.theme, metavar="DIR",
+                   help="a clinic's theme, worn by the page as by the build: a folder holding theme.yaml"
+                        + (f" (default: {settings.theme})" if settings.theme else ""))
+    s.add_argument("--paper", type=str.lower, choices=PAPERS, default=None,
+                   help=f"the paper the page prints on from the browser, {' or '.join(PAPERS)} "
+                        f"(default: the theme's, else {settings.paper})")
+    s.add_argument("--cache", type=Path, default=settings.cache,
+                   help=f"the build cache, read and never written: the checks of an unchanged language come from it "
+                        f"(default: {settings.cache}/)")
 
 
 def run(args, settings) -> int:
+    from ..cli import render_options   # the options as `build` reads them: --theme, --paper
     try:
-        source = chosen_source(args.guide or only_guide(settings.source), args.lang)
-        return serve(source, args.port, preview_options(settings))
+        languages = guide_languages(args.guide or only_guide(settings.source), args.lang)
+        return serve(languages, args.port, render_options(args, settings),
+                     Run(cache=Cache(args.cache, writable=False, max_size=settings.cache_size)))
     except (BuildInputError, SourceError, ThemeError) as err:
         print(f"plainpress: cannot serve:\n{err}", file=sys.stderr)
         return EXIT_INPUT
@@ -46,24 +61,7 @@ def only_guide(source_dir: Path) -> Path:
     raise BuildInputError(f"{source_dir} holds {len(guides)} guides; name the one to preview:\n{commands}")
 
 
-def chosen_source(path: Path, lang: str) -> Path:
-    """One `<lang>.md`: the file given, or the guide's only language, or the one --lang names."""
-    if lang and (not is_language_tag(lang) or "," in lang):
-        raise BuildInputError(f"--lang {lang}: give one language tag, such as en or es")
-    sources = find_sources([path], (lang,) if lang else ())
-    if len(sources) > 1:
-        tags = ", ".join(p.stem for p in sources)
-        raise BuildInputError(f"{path} is in {len(sources)} languages ({tags}); choose one: "
-                              f"plainpress serve {path} --lang {sources[0].stem}")
-    return sources[0]
-
-
-def preview_options(settings) -> RenderOptions:
-    """The project's theme, so that the preview looks like the page the build makes."""
-    return RenderOptions(theme=load_theme(settings.theme)) if settings.theme else RenderOptions()
-
-
-def serve(source: Path, port: int, options: RenderOptions = RenderOptions()) -> int:
+def serve(languages: GuideLanguages, port: int, options: RenderOptions = RenderOptions(), run: Run = Run()) -> int:
     """Serve until Ctrl-C (SIGINT), then close the watcher and the server and return 0."""
     from .page import make_preview   # here, so that other commands do not load the server
     from .server import LivePage, watch_guide
@@ -72,10 +70,15 @@ def serve(source: Path, port: int, options: RenderOptions = RenderOptions()) -> 
     server, stop = open_server(port), threading.Event()
     watcher = None
     try:
-        server.live = LivePage(lambda since: make_preview(source, since, options))
+        source = languages.sources[languages.start]
+        server.languages = languages
+        server.live = LivePage(lambda lang, since: make_preview(languages.sources[lang], since, options, languages, run),
+                               languages.start, languages=len(languages.sources))
         watcher = threading.Thread(target=watch_guide, args=(source.parent, server.live, stop), daemon=True)
         watcher.start()
         print(f"Previewing {source} at {server.url} (it reloads on each save; Ctrl-C stops it)", flush=True)
+        for tag in (t for t in languages.sources if t != languages.start):   # linked from the page too
+            print(f"  in {tag}: {server.url.rstrip('/')}{languages.href(tag)}", flush=True)
         server.serve_forever()
     except KeyboardInterrupt:
         pass

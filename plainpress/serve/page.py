@@ -14,10 +14,11 @@ from lxml import html
 from markupsafe import Markup
 
 from .. import pipeline
-from ..render import RenderOptions
+from ..render import PAPERS, RenderOptions
 from ..render.html import embedded_fonts, page_html
 from ..source import SourceError
 from ..templating import render
+from .guide_languages import GuideLanguages, add_language_links
 from .overlay import annotate, plural
 
 log = logging.getLogger("plainpress")
@@ -29,42 +30,52 @@ class Preview:
     summary: str   # one line for the terminal
 
 
-def make_preview(source: Path, since: int, options: RenderOptions = RenderOptions()) -> Preview:
-    """The page for version `since` of the source. A bug in plainpress shows on the page too (and
-    its traceback in the terminal), so that the preview lives on to show the next save."""
+def make_preview(source: Path, since: int, options: RenderOptions = RenderOptions(),
+                 languages: GuideLanguages | None = None, run: pipeline.Run = pipeline.Run()) -> Preview:
+    """The page for version `since` of the source, with links to the guide's other `languages`. A
+    bug in plainpress shows on the page too (and its traceback in the terminal), so that the preview
+    lives on to show the next save."""
     try:
-        return preview(source, since, options)
+        return preview(source, since, options, languages, run)
     except Exception as err:  # noqa: BLE001 - any failure: the server must outlive it
         log.exception("plainpress failed while making the preview")
         return problems_preview(source, [f"plainpress failed while making the preview: {type(err).__name__}: {err}"],
-                                since)
+                                since, languages)
 
 
-def preview(source: Path, since: int, options: RenderOptions = RenderOptions()) -> Preview:
+def preview(source: Path, since: int, options: RenderOptions = RenderOptions(),
+            languages: GuideLanguages | None = None, run: pipeline.Run = pipeline.Run()) -> Preview:
     try:
         [result] = pipeline.build([source], formats=(), langs=(), out=Path("."), options=options,
-                                  render=False)   # read and check only, as `plainpress check`
+                                  render=False, run=run)   # read and check only, as `plainpress check`
     except (SourceError, pipeline.BuildInputError) as err:
         problems = [str(p) for p in err.problems] if isinstance(err, SourceError) else str(err).splitlines()
-        return problems_preview(source, problems, since)
-    tree = html.document_fromstring(page_html(result.guide, options))
+        return problems_preview(source, problems, since, languages)
+    tree = html.document_fromstring(page_html(result.guide, options))   # worn with the theme, as built
     done = annotate(tree, result)
-    add_preview_parts(tree, since)
+    add_preview_parts(tree, since, options.paper)
+    if languages:
+        add_language_links(tree, languages, source.stem)
     missing = f"; {plural(len(done.not_found), 'finding')} not found on the page" if done.not_found else ""
     return Preview(html.tostring(tree, doctype="<!DOCTYPE html>", encoding="utf-8"),
                    f"{plural(done.sentences, 'sentence')} marked, {plural(done.terms, 'word')} underlined{missing}")
 
 
-def problems_preview(source: Path, problems: list[str], since: int) -> Preview:
+def problems_preview(source: Path, problems: list[str], since: int, languages: GuideLanguages | None = None) -> Preview:
     page = render("serve/problems.html", source=source, problems=problems, since=since, accent="#000", theme=None,
                   script=Markup(reload_script()), fonts=embedded_fonts())
+    if languages and len(languages.sources) > 1:   # the other languages stay a click away
+        tree = html.document_fromstring(page)
+        add_language_links(tree, languages, source.stem)
+        page = html.tostring(tree, doctype="<!DOCTYPE html>", encoding="unicode")
     return Preview(page.encode("utf-8"), f"{plural(len(problems), 'problem')} in {source}: shown on the page")
 
 
-def add_preview_parts(tree, since: int) -> None:
-    """The overlay's style after the page's own, and the reload script at the end of the body."""
+def add_preview_parts(tree, since: int, paper: str = "") -> None:
+    """The overlay's style after the page's own, with the paper the preview prints on (--paper, else the
+    theme's, else the project's), and the reload script at the end of the body."""
     style = html.Element("style")
-    style.text = render("serve/overlay.css")
+    style.text = render("serve/overlay.css") + (f"\n@page {{ size: {paper}; }}\n" if paper in PAPERS else "")
     tree.find("head").append(style)
     script = html.Element("script", {"data-since": str(since)})
     script.text = reload_script()

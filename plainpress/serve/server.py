@@ -1,8 +1,8 @@
 """The live preview's server: the page built in memory, rebuilt when the guide's folder changes, and
 a Server-Sent Events stream that tells the open page to reload (MkDocs' livereload is the model).
 
-It listens on 127.0.0.1 only and answers three things: `/` (the page), `/events` (the stream) and
-404 for anything else, so no file on disk is ever served: the pictures travel inside the page. It
+It listens on 127.0.0.1 only and answers three things: `/` (the page; `/?lang=es` in another of the
+guide's languages), `/events` (the stream) and 404 for anything else, so no file on disk is ever served: the pictures travel inside the page. It
 answers only requests addressed to it by a loopback name and its port (`Host: 127.0.0.1:PORT`,
 `localhost:PORT`, `[::1]:PORT`), the stream too, and 421 to any other: a web page the writer visits
 elsewhere cannot read the draft by pointing its own name at 127.0.0.1 (DNS rebinding).
@@ -32,21 +32,47 @@ WATCHED = (".md", ".json", ".png", ".jpg", ".jpeg", ".gif")
 
 
 class LivePage:
-    """The preview as last built and its version; the streams wait here for the next one."""
+    """The preview as last built, in each language opened so far, and its version (one for all: a
+    save may change any language's page, a translation's findings come from its source); the
+    streams wait here for the next one. A language is built when first asked for, then on each save."""
 
-    def __init__(self, make: Callable[[int], Preview], report: Callable[[str], None] = print):
-        self._make, self._report = make, report
+    def __init__(self, make: Callable[[str, int], Preview], start: str, report: Callable[[str], None] = print,
+                 languages: int = 1):
+        self._make, self._report, self._named = make, report, languages > 1
         self._changed = threading.Condition()
-        self.version, self.preview, self.closed = 0, None, False
+        self._building = threading.RLock()
+        self.version, self.previews, self.closed = 0, {start: None}, False
         self.rebuild()
 
+    @property
+    def preview(self) -> Preview:
+        """The page of the language the preview started on."""
+        return next(iter(self.previews.values()))
+
     def rebuild(self) -> None:
+        with self._building:
+            version = self.version + 1
+            previews = {lang: self._built(lang, version) for lang in self.previews}
+            with self._changed:
+                self.version, self.previews = version, previews
+                self._changed.notify_all()
+
+    def page(self, lang: str) -> Preview:
+        """The page in `lang` as last built (at once, also during a rebuild), or built now if no one
+        asked for it before."""
+        built = self.previews.get(lang)
+        if built is not None:
+            return built
+        with self._building:
+            if self.previews.get(lang) is None:
+                self.previews[lang] = self._built(lang, self.version)
+            return self.previews[lang]
+
+    def _built(self, lang: str, version: int) -> Preview:
         started = time.perf_counter()
-        preview = self._make(self.version + 1)
-        with self._changed:
-            self.version, self.preview = self.version + 1, preview
-            self._changed.notify_all()
-        self._report(f"{preview.summary} ({time.perf_counter() - started:.2f} s)")
+        preview = self._make(lang, version)
+        self._report(f"{lang + ': ' if self._named else ''}{preview.summary} ({time.perf_counter() - started:.2f} s)")
+        return preview
 
     def newer_than(self, version: int, timeout: float) -> int:
         """The version, once it passes `version` or after `timeout` seconds or when closed."""
@@ -65,6 +91,7 @@ class PreviewServer(ThreadingHTTPServer):
 
     def __init__(self, port: int):
         self.live: LivePage | None = None   # set once the first page is built
+        self.languages = None               # the guide's GuideLanguages, set with `live`
         super().__init__((HOST, port), PreviewHandler)
 
     @property
@@ -87,14 +114,21 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self.send_error(HTTPStatus.MISDIRECTED_REQUEST,
                             explain=f"The preview answers only at {self.server.url} (or localhost with its port).")
         elif address.path == "/":
-            self.send_page()
+            self.send_page(parse_qs(address.query).get("lang", [""])[0])
         elif address.path == "/events":
             self.send_events(parse_qs(address.query).get("since", ["0"])[0])
         else:
             self.send_error(HTTPStatus.NOT_FOUND, explain="The preview serves its page at / and nothing else.")
 
-    def send_page(self) -> None:
-        page = self.server.live.preview.page
+    def send_page(self, asked: str) -> None:
+        """The page in the language asked for (`/?lang=es`), else in the one the preview started on."""
+        live, languages = self.server.live, self.server.languages
+        lang = languages.named(asked) if asked and languages else None
+        if asked and lang is None:
+            self.send_error(HTTPStatus.NOT_FOUND, explain="The guide has no such language; it has "
+                            + ", ".join(languages.sources if languages else ()))
+            return
+        page = live.page(lang or languages.start).page if languages else live.preview.page
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(page)))

@@ -11,8 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
+from lxml import html
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 from plainpress.cli import main
 from running import copy_of_draft, save, serving
 
@@ -105,11 +106,39 @@ def test_without_a_guide_it_takes_the_only_one_or_lists_them(tmp_path, monkeypat
                                        "  plainpress serve source/a-guide\n  plainpress serve source/b-guide\n")
 
 
-def test_a_guide_in_several_languages_needs_lang(monkeypatch, capsys):
-    guide = FIXTURES / "good" / "foot-care"
-    assert main(["serve", str(guide)]) == 2
-    assert capsys.readouterr().err == (f"plainpress: cannot serve:\n{guide} is in 2 languages (en, es); "
-                                       f"choose one: plainpress serve {guide} --lang en\n")
+def page_of(port: int, path: str = "/") -> html.HtmlElement:
+    response = get(port, path)
+    assert response.status == 200, path
+    return html.document_fromstring(response.read())
+
+
+def test_a_guide_in_several_languages_starts_on_its_source_and_links_to_the_others(tmp_path):
+    guide = tmp_path / "source" / "foot-care"
+    shutil.copytree(FIXTURES / "good" / "foot-care", guide)
+    (guide / "en.translation.json").write_text('{"from": "es", "units": {}}\n', encoding="utf-8")   # en: from es
+    with serving(tmp_path, str(guide)) as running:
+        first = page_of(running.port)
+        assert first.get("lang") == "es"   # the source, though en.md sorts first
+        assert [(a.get("href"), a.get("aria-current")) for a in first.xpath("//nav[@class='pp-languages']/a")] == [
+            ("/?lang=en", None), ("/?lang=es", "page")]
+        english = page_of(running.port, "/?lang=en")
+        assert english.get("lang") == "en" and "Caring for your feet" in english.findtext(".//title")
+        assert get(running.port, "/?lang=fr").status == 404
+        stream = get(running.port, "/events?since=1")   # a save of either language reloads every page
+        save(guide / "en.md", (guide / "en.md").read_text(encoding="utf-8").replace("feet", "toes", 1))
+        assert stream.readline() == b"data: reload\n"
+        status, out, err = running.stop()
+    assert status == 0 and err == ""
+    assert "es: " in out and "en: " in out   # each language's rebuild, named
+
+
+def test_serve_wears_the_theme_given_with_its_paper(tmp_path):
+    source = copy_of_draft(tmp_path)
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("organisation: Example clinic\n", ""), encoding="utf-8")
+    with serving(tmp_path, "--theme", str(ROOT / "examples" / "clinic-theme"), "--paper", "a4") as running:
+        page = page_of(running.port).text_content()
+    assert "Riverside Neurology Clinic" in page   # the theme's organisation, as `build --theme` prints it
 
 
 def test_a_port_in_use_is_said_so(tmp_path, capsys):
