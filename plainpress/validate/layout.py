@@ -80,12 +80,12 @@ class Layout:
 
 
 def check_layout(path: Path, running: Callable[[list[str]], bool] | None = None, kind: str = "pdf",
-                 tool: str = TOOL, where: str = "") -> ToolResult:
-    """`kind`: "pdf" (ours) or "docx" (LibreOffice's PDF of our DOCX), for the hints; `where` prefixes the
-    messages ("in LibreOffice's PDF of the DOCX, ")."""
+                 where: str = "") -> ToolResult:
+    """`kind`: "pdf" (ours) or "docx" (LibreOffice's PDF of our DOCX), for the hints; `where` begins the
+    messages ("in LibreOffice's pages of the DOCX, ")."""
     layout = measure(Path(path), running)
     findings = layout_findings(layout, kind, where)
-    return ToolResult(tool, layout.name, True, layout_counts(layout), tuple(findings))
+    return ToolResult(TOOL, layout.name, True, layout_counts(layout), tuple(findings))
 
 
 def measure(path: Path, running: Callable[[list[str]], bool] | None = None, name: str | None = None) -> Layout:

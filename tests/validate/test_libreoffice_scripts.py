@@ -97,8 +97,9 @@ def soffice():
 @pytest.mark.slow
 def test_libreoffice_loses_nothing_in_any_script(docx_files, soffice):
     results = run_libreoffice_batch(list(docx_files.values()))
-    assert {lang: (r.counts["errors"], [f.message for f in r.findings]) for lang, r in zip(docx_files, results)} == {
-        lang: (0, []) for lang in docx_files}
+    text = {lang: (r.counts["errors"], [f.message for f in r.findings if f.rule.startswith("libreoffice.")])
+            for lang, r in zip(docx_files, results)}   # the layout check's findings are its own test's
+    assert text == {lang: (0, []) for lang in docx_files}
 
 
 @pytest.mark.slow
