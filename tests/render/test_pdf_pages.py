@@ -159,3 +159,19 @@ def test_a_table_over_two_pages_is_one_table_with_its_header_read_once(table_pdf
 @pytest.mark.slow
 def test_a_table_over_two_pages_passes_pdfua_and_the_structure_check(table_pdf):
     passes_both_checks(table_pdf)
+
+
+@pytest.mark.slow
+def test_the_contact_block_that_closes_a_themed_guide_stays_on_one_page(tmp_path):
+    """The nurse's handout: on letter paper its contact block once began at the foot of page 3."""
+    from conftest import FIXTURES, ROOT
+    from plainpress.render import RenderOptions
+    from plainpress.theme import load_theme
+    theme = load_theme(ROOT / "examples" / "clinic-theme")
+    guide = read_guide(FIXTURES / "good" / "scripts" / "blood-pressure" / "en.md")
+    path = tmp_path / "blood-pressure-en.pdf"
+    path.write_bytes(render_pdf(guide, RenderOptions("letter", theme)))
+    with pdfplumber.open(path) as pdf:
+        pages = [page.extract_text() for page in pdf.pages]
+    [page] = [text for text in pages if "Contact us" in text]
+    assert all(line in page for line in ("Questions? Call", "Opening hours:", "Address:", "Website:"))
