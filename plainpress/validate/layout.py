@@ -12,6 +12,7 @@ A heading is an H1..H6 of the structure tree, or in an untagged PDF a bold line 
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,8 +23,10 @@ from . import ToolResult
 from .colour import pdf_rgb
 from .large_print import BOLD, ink_bottom
 from .pdf_text_layout import Line, read_pdf
-from .pdf_tree import quote
+from .pdf_tree import quote as quote_as_drawn
+from .text_match import right_to_left
 
+LEFT_TO_RIGHT_RUN = re.compile(r"[0-9A-Za-z\u00c0-\u024f](?:[0-9A-Za-z\u00c0-\u024f.,:/()+\- ]*[0-9A-Za-z\u00c0-\u024f])?")
 TOOL = "layout"
 MIN_FILL = 0.60          # of the content area, every page but the last
 MIN_LAST_LINES = 3       # lines of text on the last page
@@ -176,6 +179,14 @@ def content_area(name: str, height: float, pages: list[Page], footer_top: float)
 
 
 # ---------------------------------------------------------------- the rules
+
+def quote(text: str, width: int) -> str:
+    """Text for a message in reading order: pdfplumber gives a right-to-left line as drawn, left to right
+    (an Arabic word backwards); turned round, with its runs of Latin letters and digits put back."""
+    if right_to_left(text):
+        text = LEFT_TO_RIGHT_RUN.sub(lambda run: run.group()[::-1], text[::-1])
+    return quote_as_drawn(text, width)
+
 
 def layout_findings(layout: Layout, kind: str = "pdf", where: str = "") -> list[Finding]:
     pages, findings = layout.pages, []

@@ -113,3 +113,10 @@ def test_the_build_runs_the_layout_check_on_the_pdf_and_on_libreoffices_pages(tm
     if libreoffice.checked:
         assert libreoffice.counts["pages"] == len(libreoffice.counts["page fill %"])
         assert {f.rule for f in libreoffice.findings} <= {"layout.page-fill", "layout.heading-at-foot", "layout.last-page"}
+
+
+def test_right_to_left_lines_are_quoted_in_reading_order():
+    from plainpress.validate.layout import quote
+    # pdfplumber's text of an Arabic line is as drawn, left to right: the words backwards, a Latin name forwards
+    assert quote("Riverside Neurology Clinic :عقوملا", 60) == "'الموقع: Riverside Neurology Clinic'"
+    assert quote("Key points", 60) == "'Key points'"
