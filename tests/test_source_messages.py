@@ -37,6 +37,14 @@ CASES = {
         FRONT + "::: note\n## One\n\nText.\n\n## Two\n\nMore.\n:::\n",
         ["en.md:8: a heading inside the call-out `::: note` of line 7; end the call-out with a line `:::` above "
          "the heading, or make the heading its title: `::: note One`"]),
+    "call-outs-nested-three-deep-are-said-once": (
+        FRONT + "::: note\nOne.\n\n::: warning\nTwo.\n\n::: ask\nThree.\n:::\n:::\n:::\n",
+        ["en.md:10: a call-out inside the call-out `::: note` of line 7; end the `::: note` with a line `:::` "
+         "before starting this one"]),
+    "list-for-text": (
+        "---\ntitle: [Pills, water]\nlang: en\ndate: 2026-01-31\n---\n\nText.\n",
+        ["en.md:2: `title: [Pills, water]` reads as a list, and `title` is text; put the value in quotes: "
+         "`title: \"[Pills, water]\"`"]),
     "unknown-call-out-close-to-a-known-one": (
         FRONT + "::: warnings\nText.\n:::\n",
         ["en.md:7: unknown call-out `::: warnings`; did you mean `::: warning`?"]),

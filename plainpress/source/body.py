@@ -1,6 +1,7 @@
 """The Markdown body -> blocks of the model, each with its file, line and a unique, stable id."""
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -15,12 +16,16 @@ from mdit_py_plugins.deflist import deflist_plugin
 from .. import model as m
 from ..languages import labels
 from ..languages import is_language_tag
+from .callouts import closed_for_reading, unclosed_callouts
+from .front_matter import tag_meant
 from .headings import Ids, heading_hint, leading_title, level_shift, marks, own_id, same_title, without_own_id
 from .images import read_image_file
 from .problems import Problems
 
 LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
 MAX_BLOCK_CHARS = 20_000   # far beyond any readable paragraph; WeasyPrint takes minutes on megabytes
+UNSUPPORTED = {"blockquote": "a quotation block (lines that start with `>`), which plainpress does not print",
+               "html_block": "HTML, which plainpress does not print"}
 MAX_LIST_DEPTH = 3         # List Bullet 1-3 in Word; deeper lists are hard to follow in large print
 
 
@@ -54,7 +59,9 @@ class BodyReader:
         self.shift = 0                     # 1 when the source's sections are `#` headings
         self.ids = Ids()
         self.level = 1                     # the last heading's level; the title is level 1
-        self.callouts: list[str] = []      # the call-outs we are inside
+        self.callouts: list[tuple[str, int]] = []   # the call-outs we are inside: (style, line); "" unclosed
+        self.told_heading: set[int] = set()  # call-outs (by line) whose heading inside is already reported
+        self.added: list[int] = []         # lines the reader added (0-based, parsed): closing `:::`
         self.list_depth = 0
         self.sections: dict[str, int] = {}
         self.inline_line = 0
@@ -68,6 +75,7 @@ class BodyReader:
             self.problem(self.offset, "the guide has no text after the front matter",
                          "write its sections below the `---` line")
             return ()
+        body = self.close_unclosed(body)
         tokens = markdown().parse(body)
         self.check_all_read(body, tokens)
         nodes = SyntaxTreeNode(tokens).children
@@ -78,6 +86,19 @@ class BodyReader:
         self.check_heading_order(blocks)
         return blocks
 
+    def close_unclosed(self, body: str) -> str:
+        """Report each call-out that is never closed, and close it for reading (`callouts.py`), so
+        that the headings and call-outs after it are not reported as inside it."""
+        lines = body.split("\n")
+        unclosed = unclosed_callouts(lines)
+        for u in unclosed:
+            where = (f"before line {self.offset + u.heading + 1}, the next heading" if u.heading is not None
+                     else "after its last line")
+            self.problem(self.offset + u.line + 1, f"the call-out `::: {u.style}` is never closed",
+                         f"close it with a line `:::` {where}")
+        lines, self.added = closed_for_reading(lines, unclosed)
+        return "\n".join(lines)
+
     def check_all_read(self, body: str, tokens) -> None:
         """markdown-it silently stops at its nesting limit: make sure every line was read."""
         lines = body.split("\n")
@@ -85,13 +106,17 @@ class BodyReader:
         last_text = max((i for i, line in enumerate(lines) if line.strip().strip(":")), default=-1)
         last_read = max((t.map[1] - 1 for t in tokens if t.map), default=-1)
         if last_text > last_read:
-            self.problem(self.offset + last_read + 2, "the text from here on could not be read: "
+            self.problem(self.real_line(last_read + 1) + self.offset + 1, "the text from here on could not be read: "
                          "lists or call-outs are nested too deeply", "flatten the lists and call-outs above")
 
     # Locations and ids -------------------------------------------------------------------------------
 
     def line(self, node: SyntaxTreeNode) -> int:
-        return (node.map[0] if node.map else 0) + self.offset + 1
+        return self.real_line(node.map[0] if node.map else 0) + self.offset + 1
+
+    def real_line(self, parsed: int) -> int:
+        """A 0-based line of the parsed body as a line of the source: less the `:::` lines added."""
+        return parsed - sum(1 for a in self.added if a < parsed)
 
     def loc(self, node: SyntaxTreeNode) -> m.Location:
         return m.Location(str(self.path), self.line(node))
@@ -107,8 +132,9 @@ class BodyReader:
     def block(self, node: SyntaxTreeNode) -> m.Block | None:
         handler = getattr(self, f"block_{node.type}", None)
         if handler is None:
-            self.problem(self.line(node), f"unsupported Markdown ({node.type.replace('_', ' ')})",
-                         "use paragraphs, lists, tables, images or a call-out (`::: note`)")
+            what = UNSUPPORTED.get(node.type, f"Markdown of a kind plainpress does not print ({node.type.replace('_', ' ')})")
+            self.problem(self.line(node), what, "write it as paragraphs, lists, tables, pictures or a call-out such as "
+                         "`::: note`" + (": remove the `>` marks" if node.type == "blockquote" else ""))
             return None
         return handler(node)
 
@@ -118,15 +144,16 @@ class BodyReader:
         content = self.inlines(node.children[0], line)
         content = without_own_id(content) if own is not None else content
         text = m.plain_text(content).strip()
-        if any(self.callouts):
-            self.problem(line, "a heading inside a call-out", "give the call-out a title instead: `::: note Remember`")
+        if any(style for style, _ in self.callouts):
+            self.heading_in_callout(line, text)
             return None
         if level == 1:
-            self.problem(line, "a `#` heading in the body",
-                         "the title comes from `title:` in the front matter; start sections at `##`")
+            self.problem(line, "a `#` heading among sections that start at `##`",
+                         f"write `## {text or '...'}` like the other sections (the title comes from `title:`)")
             return None
         if level > 4:
-            self.problem(line, f"heading level {level - self.shift} is too deep", heading_hint(self.shift))
+            self.problem(line, f"`{node.markup}` is a heading too deep for large print",
+                         heading_hint(self.shift) + " (three levels of sections at most)")
             return None
         if not text:
             self.problem(line, "an empty heading", "write the heading's words after the `#` marks")
@@ -135,6 +162,15 @@ class BodyReader:
         heading = m.Heading(level, content, self.ids.heading(level, self.heading_id(own, text, line), line), self.loc(node))
         self.level = level
         return heading
+
+    def heading_in_callout(self, line: int, text: str) -> None:
+        """Once per call-out: its first heading says what to do, the others follow from it."""
+        style, opened = next((style, at) for style, at in reversed(self.callouts) if style)
+        if opened not in self.told_heading:
+            self.told_heading.add(opened)
+            self.problem(line, f"a heading inside the call-out `::: {style}` of line {opened}",
+                         f"end the call-out with a line `:::` above the heading, or make the heading its title: "
+                         f"`::: {style} {text or 'A title'}`")
 
     def heading_id(self, own: str | None, text: str, line: int) -> str:
         problem = self.ids.own_id_problem(own) if own is not None else None
@@ -198,18 +234,21 @@ class BodyReader:
         style, _, title = node.info.strip().partition(" ")
         line = self.line(node)
         closed = node.nester_tokens.closing.markup != ""
-        if any(self.callouts):
+        outer = [(style, at) for style, at in self.callouts if style]
+        if outer:
             self.nested_callout_seen = True
-            self.problem(line, "a call-out inside another call-out",
-                         f"end the `::: {next(c for c in reversed(self.callouts) if c)}` above with a line `:::` before starting this one")
-        elif not closed:
-            self.problem(line, f"the call-out `::: {style}` is not closed", "end it with a line `:::`")
+            if len(self.callouts) == 1:   # deeper ones follow from this one
+                self.problem(line, f"a call-out inside the call-out `::: {outer[0][0]}` of line {outer[0][1]}",
+                             f"end the `::: {outer[0][0]}` with a line `:::` before starting this one")
+        elif not closed:   # found unclosed before parsing, and closed for reading: see `callouts.py`
+            self.problem(line, f"the call-out `::: {style}` is never closed", "close it with a line `:::` after its last line")
         if style not in m.CALLOUTS:
+            close = difflib.get_close_matches(style, m.CALLOUTS, n=1)
             self.problem(line, f"unknown call-out `::: {style}`",
-                         "use one of " + ", ".join(f"`::: {k}`" for k in m.CALLOUTS))
+                         f"did you mean `::: {close[0]}`?" if close else "use one of " + ", ".join(f"`::: {k}`" for k in m.CALLOUTS))
         block_id = self.block_id(node)
         # An unclosed call-out runs to the end of the file: what follows is not "inside" it.
-        self.callouts.append(style if closed else "")
+        self.callouts.append((style if closed else "", line))
         inner = self.blocks(node.children)  # read even when unknown: its problems are listed now
         self.callouts.pop()
         if style == "contact" and inner:
@@ -309,6 +348,8 @@ class BodyReader:
                          "mark a passage in another language as [words]{lang=es}")
             return list(self.children(node))
         if not is_language_tag(lang):
-            self.problem(self.inline_line, f"`{lang}` is not a language tag", "use a BCP 47 tag such as es, fr or pt-BR")
+            tag = tag_meant(lang)
+            self.problem(self.inline_line, f"`{lang}` is not a language tag",
+                         f"write `{{lang={tag}}}`" if tag else "write a language tag such as es, fr or pt-BR: `{lang=es}`")
         return [m.Foreign(lang, self.children(node))]
 
