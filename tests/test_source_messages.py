@@ -62,6 +62,19 @@ CASES = {
         "---\ntitle: Pills\n  lang: en\ndate: 2026-01-31\n---\n\nText.\n",
         ["en.md:3: `lang: en` is indented under `title: Pills`; start each field at the beginning of its line, "
          "with no space before it"]),
+    "words-where-fields-belong": (
+        "---\nTaking your pills\n---\n\nText.\n",
+        ["en.md:2: `Taking your pills` is not a field: it has no `name:`; write it as a field, such as "
+         "`title: Taking your pills`"]),
+    "language-tag-with-no-clear-meaning": (
+        "---\ntitle: T\nlang: e n\ndate: 2026-01-31\n---\n\nText.\n",
+        ["en.md:3: `e n` is not a language tag; write a language tag such as en, es or pt-BR"]),
+    "span-language-with-no-clear-meaning": (
+        FRONT + "Say [hola]{lang=xx-yy-zz-1}.\n",
+        ["en.md:7: `xx-yy-zz-1` is not a language tag; write a language tag such as es, fr or pt-BR: `{lang=es}`"]),
+    "picture-inside-a-heading": (
+        FRONT + "## Your pills ![a pill](pill.png)\n\nText.\n",
+        ["en.md:7: an image inside a sentence; put each image on a line of its own"]),
     "value-starting-with-a-star": (
         "---\ntitle: *Pills* for you\nlang: en\ndate: 2026-01-31\n---\n\nText.\n",
         ["en.md:2: the value of `title` starts with `*`, a sign the front matter reads as markup; "

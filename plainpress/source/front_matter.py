@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 
 import yaml
 
@@ -10,9 +11,11 @@ from .. import model as m
 from ..languages import ENGLISH, is_language_tag
 from ..languages.catalog import PLACEHOLDER
 from .problems import Problems
+from .yaml_faults import quoted, writers_fault
 
 FIELDS = {"title", "short_title", "subtitle", "lang", "version", "date", "organisation", "audience",
           "reading_grade", "strict_reading", "terms", "labels"}
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 MAX_RUNNING_TITLE = 45  # characters: with "- page 12 of 12" the 18 pt footer then fits its two lines
 
 
@@ -30,7 +33,7 @@ def _mapping(loader, node, deep=False):
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool, type(None), dt.date)):
             raise yaml.constructor.ConstructorError(None, None, "a field's name is a word, not a list or a mapping",
-                                                    key_node.start_mark)
+                                                    key_node.start_mark)   # `yaml_faults` says which line
         if isinstance(key, str) and key in seen:
             loader.duplicates.append((key, key_node.start_mark.line, seen[key]))
         seen.setdefault(key, key_node.start_mark.line)
@@ -64,34 +67,44 @@ def read_front_matter(yaml_text: str, problems: Problems, control_characters: bo
         problems.add(2, "the front matter is a list, not fields", "write each field as `name: value`, without a `-` in front")
         return None
     if not isinstance(data, dict):
-        problems.add(2, "the front matter is not a set of fields", "write each field as `name: value`")
+        fault = writers_fault(yaml_text, None, FIELDS)
+        line, message, hint = (fault[0] + 2, *fault[1:]) if fault else (
+            2, "the front matter is not a set of fields", "write each field on a line of its own as `name: value`")
+        problems.add(line, message, hint)
         return None
     return _Fields(data, yaml_text, problems).meta(body_title)
 
 
 def yaml_problem(err: yaml.YAMLError, yaml_text: str, problems: Problems) -> None:
-    unclosed = _unclosed_quote(yaml_text)
-    if unclosed is not None:
-        problems.add(unclosed + 2, "front matter: the quoted value is not closed",
-                     "end it with the same quote mark it starts with")
+    """On the line the writer got wrong, which may be above the one PyYAML noticed (`yaml_faults`)."""
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    fault = writers_fault(yaml_text, mark.line if mark else None, FIELDS)
+    if fault is not None:
+        line, message, hint = fault
+        problems.add(line + 2, message, hint)
         return
-    mark = getattr(err, "problem_mark", None)
-    what = getattr(err, "problem", None) or "invalid YAML"
-    if "\t" in what or "'\\t'" in what:
-        problems.add(mark.line + 2 if mark else 1, "front matter: a tab character", "indent with spaces, not tabs")
-        return
-    problems.add(mark.line + 2 if mark else 1, f"front matter: {what}",
-                 "write each field as `name: value`, quoting values that hold a colon")
+    what = getattr(err, "problem", None) or "it is not valid YAML"
+    problems.add(mark.line + 2 if mark else 1, f"the front matter cannot be read from this line ({what})",
+                 "write each field on a line of its own as `name: value`, and put in quotes a value that "
+                 "holds `: ` or starts with a sign such as `*`, `[` or `@`")
 
 
-def _unclosed_quote(yaml_text: str) -> int | None:
-    """The index of the first line whose value opens a quote it does not close (PyYAML reports such
-    a fault lines later, in its own words)."""
-    for i, row in enumerate(yaml_text.split("\n")):
-        value = row.partition(":")[2].strip()
-        if value[:1] in ("'", '"') and (len(value) == 1 or not value.endswith(value[0])):
-            return i
-    return None
+def tag_meant(text: str) -> str | None:
+    """The tag a writer meant by `en_US` or `Spanish`, if it is clear."""
+    hyphened = text.replace("_", "-")
+    if is_language_tag(hyphened):
+        return hyphened
+    from babel import Locale
+    return {name.casefold(): tag for tag, name in Locale("en").languages.items()}.get(text.strip().casefold())
+
+
+def read_as(value, raw: str) -> str:
+    """What YAML made of an unquoted value, in words: `reads as the number 1.1`."""
+    if isinstance(value, bool):
+        return "reads as true or false"
+    if isinstance(value, (int, float)):
+        return "reads as a number" if str(value) == raw else f"reads as the number {value}"
+    return "reads as a list" if isinstance(value, list) else "reads as a set of fields"
 
 
 class _Fields:
@@ -123,23 +136,35 @@ class _Fields:
                       reading_grade=self.grade(), strict_reading=self.flag("strict_reading"), terms=self.terms(), labels=self.labels(),
                       field_lines=tuple((k, line) for k, line in self.lines.items() if k in self.data))
 
-    def text(self, key: str, empty_hint: str = "") -> str:
+    def text(self, key: str, empty_hint: str = "", missing_hint: str = "") -> str:
         """A text field; `empty_hint` makes it required, and says how to fill it in."""
         value = self.data.get(key)
+        if self.left_out(key):
+            return ""
         if value is None:
             if empty_hint:
-                self.problem(key, f"the front matter has no `{key}`", f"add a line `{key}: ...` to the front matter")
+                self.problem(key, f"the front matter has no `{key}`", missing_hint or f"add a line `{key}: ...` to the front matter")
             return ""
         if not isinstance(value, str):
             raw = self.raw.get(key, str(value))
-            self.problem(key, f"`{key}` should be text, not {type(value).__name__} `{raw}`",
-                         f'put the value in quotes: {key}: "{raw}"')
+            self.problem(key, f"`{key}: {raw}` {read_as(value, raw)}, and `{key}` is text",
+                         f"put the value in quotes: `{key}: {quoted(raw)}`")
             return str(value)
         if empty_hint and not value.strip():
             self.problem(key, f"`{key}` is empty", empty_hint)
         return value.strip()
 
+    def left_out(self, key: str) -> bool:
+        """A value that starts with `#` is a YAML comment: the field is there, empty. Said, if so."""
+        if self.data.get(key) is None and self.raw.get(key, "").startswith("#"):
+            self.problem(key, f"`{key}: {self.raw[key]}` starts with `#`, which makes the value a note the front "
+                         "matter leaves out", f"put the value in quotes: `{key}: {quoted(self.raw[key])}`")
+            return True
+        return False
+
     def title(self, body_title: str | None) -> str:
+        if self.left_out("title"):
+            return ""
         if self.data.get("title") is None and body_title:
             return body_title
         if self.data.get("title") is None:
@@ -157,9 +182,12 @@ class _Fields:
                          f"add `short_title:` with {MAX_RUNNING_TITLE} characters or fewer for the footer")
 
     def lang(self) -> str:
-        lang = self.text("lang", "write the guide's language tag after `lang:`, such as en or es")
+        lang = self.text("lang", "write the guide's language tag after `lang:`, such as en or es",
+                         "add a line `lang: en` to the front matter, with the tag of the language it is written in")
         if lang and not is_language_tag(lang):
-            self.problem("lang", f"`{lang}` is not a language tag", "use a BCP 47 tag such as en, es or pt-BR")
+            tag = tag_meant(lang)
+            self.problem("lang", f"`{lang}` is not a language tag",
+                         f"write `lang: {tag}`" if tag else "write a language tag such as en, es or pt-BR")
         return lang
 
     def date(self) -> dt.date:
@@ -170,10 +198,14 @@ class _Fields:
             except ValueError:
                 pass
         if value is None:
-            self.problem("date", "the front matter has no `date`", "add the last review date: `date: 2026-01-31`")
+            self.problem("date", "the front matter has no `date`",
+                         "add the day it was last reviewed, as year-month-day: `date: 2026-01-31`")
+        elif isinstance(value, str) and ISO_DAY.fullmatch(value.strip()):
+            self.problem("date", f"`date: {value.strip()}` is not a day of the calendar",
+                         "check the month (the middle number) and the day (the last)")
         else:
             self.problem("date", f"`date: {self.raw.get('date', value)}` is not a date",
-                         "write it as year-month-day: `date: 2026-01-31`")
+                         "write the day it was last reviewed as year-month-day: `date: 2026-01-31`")
         return dt.date(1970, 1, 1)
 
     def grade(self) -> float:

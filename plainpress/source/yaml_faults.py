@@ -21,19 +21,20 @@ def quoted(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def writers_fault(yaml_text: str, noticed: int | None) -> tuple[int, str, str] | None:
+def writers_fault(yaml_text: str, noticed: int | None, fields=()) -> tuple[int, str, str] | None:
     """(0-based line, what is wrong, how to mend it) of the first fault found on a line up to the one
-    PyYAML noticed a fault on (every line when it names none), or None."""
+    PyYAML noticed a fault on (every line when it names none), or None. `fields`: the names of the
+    fields, to tell `lang en` (a field without its colon) from a line of words."""
     rows = yaml_text.split("\n")
     last = len(rows) - 1 if noticed is None else min(noticed, len(rows) - 1)
     for i in range(last + 1):
-        fault = line_fault(rows, i)
+        fault = line_fault(rows, i, fields)
         if fault is not None:
             return (i, *fault)
     return None
 
 
-def line_fault(rows: list[str], i: int) -> tuple[str, str] | None:
+def line_fault(rows: list[str], i: int, fields=()) -> tuple[str, str] | None:
     row = rows[i]
     text = row.strip()
     if not text or text.startswith("#"):
@@ -47,6 +48,8 @@ def line_fault(rows: list[str], i: int) -> tuple[str, str] | None:
     name, colon, value = row.partition(":")
     if not colon:
         words = text.split(None, 1)
+        if fields and words[0] not in fields:
+            return f"`{text}` is not a field: it has no `name:`", f"write it as a field, such as `title: {text}`"
         mend = f"{words[0]}: {words[1]}" if len(words) == 2 else f"{words[0]}: ..."
         return f"`{text}` has no colon after the field's name", f"write `{mend}`"
     if not NAME.match(name.strip()):
