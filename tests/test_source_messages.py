@@ -62,6 +62,10 @@ CASES = {
         "---\ntitle: Pills\n  lang: en\ndate: 2026-01-31\n---\n\nText.\n",
         ["en.md:3: `lang: en` is indented under `title: Pills`; start each field at the beginning of its line, "
          "with no space before it"]),
+    "a-month-that-is-not-one": (
+        "---\ntitle: T\nlang: en\ndate: 2026-13-01\n---\n\nText.\n",
+        ["en.md:4: `date: 2026-13-01` is not a date: there is no month 13; check the month (the middle number) "
+         "and the day (the last)"]),
     "words-where-fields-belong": (
         "---\nTaking your pills\n---\n\nText.\n",
         ["en.md:2: `Taking your pills` is not a field: it has no `name:`; write it as a field, such as "

@@ -1,6 +1,7 @@
 """The YAML front matter -> Meta, with every problem named by its line."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import re
@@ -87,6 +88,14 @@ def yaml_problem(err: yaml.YAMLError, yaml_text: str, problems: Problems) -> Non
     problems.add(mark.line + 2 if mark else 1, f"the front matter cannot be read from this line ({what})",
                  "write each field on a line of its own as `name: value`, and put in quotes a value that "
                  "holds `: ` or starts with a sign such as `*`, `[` or `@`")
+
+
+def no_such_day(iso: str) -> str:
+    """Why year-month-day `iso` names no day: `February 2026 has 28 days`."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    return f"{calendar.month_name[month]} {year} has {calendar.monthrange(year, month)[1]} days"
 
 
 def tag_meant(text: str) -> str | None:
@@ -201,7 +210,7 @@ class _Fields:
             self.problem("date", "the front matter has no `date`",
                          "add the day it was last reviewed, as year-month-day: `date: 2026-01-31`")
         elif isinstance(value, str) and ISO_DAY.fullmatch(value.strip()):
-            self.problem("date", f"`date: {value.strip()}` is not a day of the calendar",
+            self.problem("date", f"`date: {value.strip()}` is not a date: {no_such_day(value.strip())}",
                          "check the month (the middle number) and the day (the last)")
         else:
             self.problem("date", f"`date: {self.raw.get('date', value)}` is not a date",
