@@ -215,11 +215,17 @@ def test_ten_thousand_headings_check(generated, capsys):
     assert "Traceback" not in capsys.readouterr().err
 
 
-def test_deeply_nested_list_is_refused_or_read_whole(generated):
-    try:
-        guide = read_guide(generated / "big" / "deeply-nested-list" / "en.md")
-    except SourceError:
-        return  # refusing it with a problem line is fine; losing text silently is not
-    texts = block_texts(guide)
-    words = [f"level {d}" for d in range(make_generated.NESTED_LIST_DEPTH)] + ["After the list."]
-    assert [w for w in words if w not in texts] == []
+def test_deeply_nested_list_is_refused_at_its_fourth_level(generated):
+    # Refused with its line, never read with text silently lost: the reader stops at the fourth level.
+    case = generated / "big" / "deeply-nested-list"
+    assert make_generated.NESTED_LIST_DEPTH > 3
+    assert reader_lines(case) == [
+        "en.md:13: a list nested more than 3 levels deep; flatten it: large print allows 3 levels of lists"]
+
+
+def test_a_list_three_levels_deep_is_read_whole(tmp_path):
+    path = tmp_path / "en.md"
+    items = "".join("  " * depth + f"- level {depth}\n" for depth in range(3))
+    path.write_text(make_generated.HEAD + items + "\nAfter the list.\n", encoding="utf-8")
+    texts = block_texts(read_guide(path))
+    assert {"level 0", "level 1", "level 2", "After the list."} <= texts

@@ -137,7 +137,8 @@ def test_hash_sections_under_a_title_from_the_front_matter(tmp_path):
 def test_too_deep_is_said_in_the_writers_own_marks(tmp_path):
     with pytest.raises(SourceError) as caught:
         _source(tmp_path, "", "# Title\n\n# A\n\n## B\n\n### C\n\n#### D\n\nText.\n")
-    assert str(caught.value).endswith("en.md:14: heading level 4 is too deep; use `#`, `##` or `###`")
+    assert str(caught.value).endswith("en.md:14: `####` is a heading too deep for large print; use `#`, `##` or `###` "
+                                      "(three levels of sections at most)")
 
 
 def test_italics_are_emphasis_shown_in_bold_and_reported_as_information(tmp_path):
@@ -207,4 +208,5 @@ def test_a_front_matter_key_that_is_a_list_is_a_problem_not_a_crash(tmp_path):
     path.write_text("---\n[^1]: a note\ntitle: T\nlang: en\ndate: 2026-10-01\n---\n\n## A\n\nText.\n")
     with pytest.raises(SourceError) as err:
         read_guide(path)
-    assert "en.md:2: front matter: a field's name is a word, not a list or a mapping" in str(err.value)
+    assert str(err.value) == (f"{path}:2: `[^1]: a note` is not a field: a field's name is a word, such as `title`; "
+                              "write the field as `name: value`, or delete the line")

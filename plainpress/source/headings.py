@@ -24,8 +24,10 @@ def leading_title(nodes: list[SyntaxTreeNode]) -> str | None:
 
 
 def level_shift(nodes: list[SyntaxTreeNode]) -> int:
-    """1 when the body's sections are `#` headings (after the title, if it opens the body), else 0."""
-    return int(any(n.type == "heading" and n.tag == "h1" for n in nodes))
+    """1 when the body's sections are `#` headings (after the title, if it opens the body), else 0:
+    the first heading says which, so that a `#` among `##` sections is the one reported."""
+    first = next((n for n in nodes if n.type == "heading"), None)
+    return int(first is not None and first.tag == "h1")
 
 
 def marks(level: int, shift: int) -> str:

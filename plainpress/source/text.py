@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from .problems import Problems
+from .yaml_faults import last_field_line
 
 # C0 and C1 controls other than tab and line ends: invisible, unprintable, often the trace of a
 # wrong conversion (U+0085 is what a Windows-1252 "…" becomes).
@@ -20,8 +21,12 @@ def decode(path: Path, problems: Problems) -> str | None:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            problems.add(1, "the file is saved as UTF-16, not UTF-8", "save it again as UTF-8 in your editor")
+            return None
         line = data[: err.start].count(b"\n") + 1
-        problems.add(line, f"the file is not UTF-8 (byte 0x{data[err.start]:02x})", "save the file as UTF-8 in your editor")
+        problems.add(line, f"a letter on this line is not saved as UTF-8 (byte 0x{data[err.start]:02x}): the file "
+                     "was saved in another encoding", "save the file again as UTF-8 in your editor")
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     for number, line in enumerate(text.split("\n"), 1):
@@ -42,11 +47,14 @@ def split_front_matter(text: str, problems: Problems) -> tuple[str, str, int] | 
             problems.add(1, "a blank line before the front matter",
                          "delete it, so that the file starts with the `---` line")
         else:
-            problems.add(1, "no front matter", "start the file with a `---` line, the title and lang, and `---`")
+            problems.add(1, "the file does not start with its front matter",
+                         "start it with a line `---`, then `title:`, `lang:` and `date:` one a line, then `---`")
         return None
     end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), None)
     if end is None:
-        problems.add(1, "the front matter is not closed", "add a line `---` after the last field")
+        last = last_field_line(lines[1:])
+        below = f"below line {last + 2}, its last field" if last is not None else "after its last field"
+        problems.add(1, "the front matter that starts here is never closed", f"add a line `---` {below}")
         return None
     return "\n".join(lines[1:end]), "\n".join(lines[end + 1:]), end + 1
 
