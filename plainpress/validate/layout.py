@@ -241,12 +241,12 @@ def box_at_top(layout: Layout, page: Page, first: Row) -> float | None:
 
 def heading_at_foot(page: Page) -> str:
     """The heading's text, all of its rows at the page's foot."""
-    rows_ = []
+    texts = []
     for row in reversed(page.rows):
         if not row.heading:
             break
-        rows_.insert(0, row.text)
-    return " ".join(rows_)
+        texts.insert(0, row.text)
+    return " ".join(texts)
 
 
 def layout_counts(layout: Layout) -> dict:
