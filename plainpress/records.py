@@ -137,6 +137,13 @@ def _hints(kind: type) -> dict:
     return typing.get_type_hints(kind)
 
 
+def _figure(value) -> bool:
+    """A number, a word, or a list of them."""
+    if isinstance(value, list):
+        return all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value)
+    return isinstance(value, (str, int, float))
+
+
 def _is(value, hint) -> bool:
     """Whether `value` is of the annotated type (the forms plainpress's values use)."""
     if hint in (object, typing.Any):
@@ -155,9 +162,9 @@ def _is(value, hint) -> bool:
             return False
         if origin is list:
             return all(_is(v, args[0]) for v in value) if args else True
-        # a map's values may be any plain value (a validator's counts hold numbers and words)
-        return all(_is(k, args[0]) and (_is(v, args[1]) or isinstance(v, (str, int, float))) for k, v in value.items()) \
-            if args else True
+        # a map's values may be any plain value (a validator's counts hold numbers, words and a list of
+        # figures, such as each page's fill)
+        return all(_is(k, args[0]) and (_is(v, args[1]) or _figure(v)) for k, v in value.items()) if args else True
     if hint is float:
         return isinstance(value, (int, float))
     if hint is type(None):
