@@ -74,8 +74,10 @@ def serve(languages: GuideLanguages, port: int, options: RenderOptions = RenderO
         server.languages = languages
         server.live = LivePage(lambda lang, since: make_preview(languages.sources[lang], since, options, languages, run),
                                languages.start, languages=len(languages.sources))
-        watcher = threading.Thread(target=watch_guide, args=(source.parent, server.live, stop), daemon=True)
+        watching = threading.Event()
+        watcher = threading.Thread(target=watch_guide, args=(source.parent, server.live, stop, watching), daemon=True)
         watcher.start()
+        watching.wait(timeout=10)   # the address is printed once a save would be seen
         print(f"Previewing {source} at {server.url} (it reloads on each save; Ctrl-C stops it)", flush=True)
         for tag in (t for t in languages.sources if t != languages.start):   # linked from the page too
             print(f"  in {tag}: {server.url.rstrip('/')}{languages.href(tag)}", flush=True)

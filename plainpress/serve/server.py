@@ -162,6 +162,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
         log.debug("%s %s", self.address_string(), format % args)
 
 
+WATCHING_SIGN_MS = 300   # a quiet spell this long says the watcher is running
+
+
 class GuideFiles(DefaultFilter):
     """Changes that matter: sources and pictures, not an editor's swap and backup files."""
 
@@ -169,7 +172,12 @@ class GuideFiles(DefaultFilter):
         return super().__call__(change, path) and Path(path).suffix.lower() in WATCHED
 
 
-def watch_guide(folder: Path, live: LivePage, stop: threading.Event) -> None:
-    """Rebuild the page after each burst of changes in the guide's folder, until `stop` is set."""
-    for _ in watch(folder, watch_filter=GuideFiles(), stop_event=stop, raise_interrupt=False):
-        live.rebuild()
+def watch_guide(folder: Path, live: LivePage, stop: threading.Event, ready: threading.Event | None = None) -> None:
+    """Rebuild the page after each burst of changes in the guide's folder, until `stop` is set. `ready`
+    is set once the folder is watched (the first quiet spell), so that no save before it goes unseen."""
+    for changes in watch(folder, watch_filter=GuideFiles(), stop_event=stop, raise_interrupt=False,
+                         yield_on_timeout=True, rust_timeout=WATCHING_SIGN_MS):
+        if ready is not None:
+            ready.set()
+        if changes:
+            live.rebuild()

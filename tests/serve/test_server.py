@@ -68,9 +68,7 @@ def test_the_stream_says_reload_after_a_save_and_ctrl_c_ends_it_cleanly(tmp_path
         stream = get(running.port, "/events?since=1")
         assert stream.getheader("Content-Type") == "text/event-stream"
         save(source, source.read_text(encoding="utf-8").replace("Drink water often.", "Drink water."))
-        started = time.monotonic()
-        assert stream.readline() == b"data: reload\n"
-        assert time.monotonic() - started < 3
+        assert stream.readline() == b"data: reload\n"   # how soon: benchmarks/bench_serve_reload.py
         again = get(running.port, "/events?since=2")   # a page that is up to date waits
         status, out, err = running.stop()
     assert status == 0 and "Traceback" not in err and err == ""
