@@ -21,6 +21,9 @@ from . import docx_oxml as ox
 from .docx_script import fonts_for, guide_text, right_to_left
 
 PAGE_SIZES = {"letter": (Inches(8.5), Inches(11)), "a4": (Inches(8.27), Inches(11.69))}
+# A paragraph's style -> its twins that keep it with the next line, and the last line's
+KEPT_TOGETHER = {"Normal": ("Contact Line", "Contact Line End"), "Contact": ("Contact", "Contact End"),
+                 "Contact Line": ("Contact Line", "Contact Line End")}
 CALLOUT_STYLES = {"key-points": "Key Points", "note": "Note", "warning": "Warning", "ask": "Ask", "contact": "Contact"}
 CALLOUT_TITLE_STYLES = {"warning": "Warning Title"}  # others: "Callout Title"
 
@@ -221,7 +224,7 @@ class _Writer:
             written = self.block(block)
             if block.id in self.contact_ids:
                 contact.append(written)
-        ox.keep_together(contact)  # one block on one page, under its heading (kept with next by its style)
+        self.keep_together(contact)  # one block on one page, under its heading (kept with next by its style)
 
     def block(self, block: m.Block, style: str = "Normal", depth: int = 1):
         """Appends the block; returns its paragraph when it is one paragraph."""
@@ -238,13 +241,23 @@ class _Writer:
             self.paragraph((m.Text(block.title),), title_style, ids.title_id(block))  # a unit unless the default
             written = [self.block(inner, CALLOUT_STYLES[block.style]) for inner in block.blocks]
             if block.style == "contact":  # the title keeps with its first line by its style
-                ox.keep_together([p for p in written if p is not None])
+                self.keep_together([p for p in written if p is not None])
         elif isinstance(block, m.DefinitionList):
             for i, entry in enumerate(block.entries, 1):
                 self.paragraph(entry.term, "Glossary Term", ids.term_id(block, i))
                 self.paragraph(entry.meaning, "Glossary Definition", ids.meaning_id(block, i))
         elif isinstance(block, m.Image):
             self.image(block)
+
+    def keep_together(self, paragraphs) -> None:
+        """Lines that print on one page, by their styles: each kept with the next but the last."""
+        for i, paragraph in enumerate(paragraphs):
+            last = i == len(paragraphs) - 1
+            kept, end = KEPT_TOGETHER.get(paragraph.style.name, (None, None))
+            if kept is None:   # a style with no kept twin (a list's): said directly, which the DOCX check notes
+                ox.keep(paragraph, with_next=not last)
+            else:
+                paragraph.style = self.doc.styles[end if last else kept]
 
     def paragraph(self, content, style: str, unit_id: str | None = None):
         paragraph = self.styled(self.doc.add_paragraph(), style)

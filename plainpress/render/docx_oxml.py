@@ -90,16 +90,14 @@ def keep_row_whole(row, header: bool = False) -> None:
         trpr.append(OxmlElement(tag))
 
 
-def keep_together(paragraphs) -> None:
-    """Lines that print on one page: each paragraph's lines kept together (`w:keepLines`), each but the
-    last kept with the next (`w:keepNext`), as paragraph properties in the schema's order."""
-    for i, paragraph in enumerate(paragraphs):
-        ppr = paragraph._p.get_or_add_pPr()
-        tags = ("w:keepNext", "w:keepLines") if i < len(paragraphs) - 1 else ("w:keepLines",)
-        for tag in tags:
-            if ppr.find(qn(tag)) is None:
-                after = ("w:keepLines", *PPR_AFTER_KEEPS) if tag == "w:keepNext" else PPR_AFTER_KEEPS
-                ppr.insert_element_before(OxmlElement(tag), *after)
+def keep(paragraph, with_next: bool) -> None:
+    """The paragraph's lines kept together (`w:keepLines`), and with the next paragraph (`w:keepNext`),
+    as paragraph properties in the schema's order."""
+    ppr = paragraph._p.get_or_add_pPr()
+    for tag in ("w:keepNext", "w:keepLines") if with_next else ("w:keepLines",):
+        if ppr.find(qn(tag)) is None:
+            after = ("w:keepLines", *PPR_AFTER_KEEPS) if tag == "w:keepNext" else PPR_AFTER_KEEPS
+            ppr.insert_element_before(OxmlElement(tag), *after)
 
 
 # What follows w:keepNext and w:keepLines in w:pPr (ECMA-376 CT_PPrBase order).

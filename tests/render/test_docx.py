@@ -193,6 +193,18 @@ def test_headings_and_titles_keep_with_their_text(sample, style):
         assert element.pPr.find(qn("w:keepLines")) is not None, f"{style} keeps its lines together"
 
 
+def style_keeps(paragraph) -> tuple[bool, bool]:
+    """(keep with next, keep lines together) as the paragraph's style chain sets them."""
+    found, style = {}, paragraph.style
+    while style is not None and len(found) < 2:
+        fmt = style.paragraph_format
+        for name, value in (("next", fmt.keep_with_next), ("lines", fmt.keep_together)):
+            if value is not None:
+                found.setdefault(name, value)
+        style = style.base_style
+    return found.get("next", False), found.get("lines", False)
+
+
 def test_the_contact_block_is_kept_together(tmp_path):
     document = themed(tmp_path, "Take one pill.\n")
     texts = [p.text for p in document.paragraphs]
@@ -200,17 +212,18 @@ def test_the_contact_block_is_kept_together(tmp_path):
     block = document.paragraphs[heading + 1:]
     assert [p.text.split(":")[0] for p in block] == ["Questions? Call 020\u00a07946\u00a00000.", "Opening hours", "Address",
                                                       "Website"]
-    assert [keeps(p) for p in block] == [(True, True)] * 3 + [(False, True)]
+    assert [p.style.name for p in block] == ["Contact Line"] * 3 + ["Contact Line End"]
+    assert [style_keeps(p) for p in block] == [(True, True)] * 3 + [(False, True)]
     assert document.paragraphs[heading].style.name == "Heading 1"
-    names = [etree_name(el) for el in block[0]._p.pPr]
-    assert names == ["keepNext", "keepLines"], "Normal paragraphs: no w:pStyle"
+    assert all(keeps(p) == (False, False) for p in block), "kept by their style, not by direct formatting"
 
 
 def test_a_contact_call_out_is_kept_together_under_its_title(tmp_path):
     document = themed(tmp_path, "Take one pill.\n\n::: contact Questions\n:::\n\nThe end.\n")
     title = next(p for p in document.paragraphs if p.text == "Questions")
-    lines = [p for p in document.paragraphs if p.style.name == "Contact"]
+    lines = [p for p in document.paragraphs if p.style.name in ("Contact", "Contact End")]
     assert title.style.name == "Callout Title" and len(lines) == 4
-    assert [keeps(p) for p in lines] == [(True, True)] * 3 + [(False, True)]
-    assert [etree_name(el) for el in lines[0]._p.pPr][:3] == ["pStyle", "keepNext", "keepLines"], "the schema's order"
+    assert [p.style.name for p in lines] == ["Contact"] * 3 + ["Contact End"]
+    assert [style_keeps(p) for p in lines] == [(True, True)] * 3 + [(False, True)]
+    assert all(keeps(p) == (False, False) for p in lines), "kept by their style, not by direct formatting"
     assert keeps(next(p for p in document.paragraphs if p.text == "The end.")) == (False, False)
