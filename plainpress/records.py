@@ -21,7 +21,7 @@ from pathlib import Path, PurePath
 
 # The modules whose dataclasses a record may hold: the model, findings, the checks' and validators'
 # results, a translation's record.
-MODULES = frozenset({"plainpress.model", "plainpress.findings", "plainpress.validate", "plainpress.checks.readability",
+MODULES = frozenset({"plainpress.model", "plainpress.findings", "plainpress.validate.result", "plainpress.checks.readability",
                      "plainpress.checks.formulas", "plainpress.translate.memory", "plainpress.translate.returned"})
 TAG = "@"
 

@@ -12,25 +12,14 @@ from .checks.formula_table import FORMULAS
 from .checks.formulas import Scores
 from .checks.readability import ReadingReport
 from .files import write_atomic
-from .validate import ToolResult
+from .validate import VALIDATORS, ToolResult
 
 if TYPE_CHECKING:
     from .pipeline import GuideResult
 
 NAME_WIDTH = 36
 # What each validator checks, in words a clinic manager knows (its counts stay in the JSON files).
-VALIDATOR_WORDS = {
-    "pdf/ua-1": "PDF/UA-1, the standard for accessible PDF",
-    "pdf-structure": "tags that screen readers follow (headings, lists, pictures, languages)",
-    "large-print": "large print, measured on every page",
-    "glyphs": "every character drawn from a font the file embeds (no empty boxes)",
-    "epubcheck": "the EPUB 3 standard (EPUBCheck)",
-    "ace": "e-book accessibility (DAISY Ace)",
-    "docx-accessibility": "what Word's Accessibility Checker checks, and what translators need",
-    "libreoffice": "opens in LibreOffice with its text whole",
-    "layout": "pages that print well (each page but the last at least 60% full, 3 lines or more on the last, no heading at a page's foot)",
-    "axe": "web accessibility, WCAG 2.2 AA and text at 7:1 (axe-core in Chromium, desktop and phone widths)",
-}
+VALIDATOR_WORDS = {v.name: v.words for v in VALIDATORS}
 HEADERS = {key: formula.header for key, formula in FORMULAS.items()}
 
 

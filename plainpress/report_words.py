@@ -1,43 +1,11 @@
 """What a failed check means, in words for the clinic manager who reads report.html and index.html:
-per validator, what its failure means for a reader and what to do; per rule, what is wrong. The tools'
-own messages and rule ids stay in report.json, accessibility.json and `-v`."""
+per validator (from its record in `validate`), what its failure means for a reader and what to do; per
+rule, what is wrong. The tools' own messages and rule ids stay in report.json, accessibility.json and `-v`."""
 from __future__ import annotations
 
 from .render import FORMATS
+from .validate import MAKERS, OFFER_ANOTHER, validator
 
-# The files' makers: a fault of the file's structure is mended in plainpress or in a theme, never in
-# the guide's words; whoever runs the builds passes it on.
-MAKERS = ("This comes from how the file was made, not from the guide's words: send this report to whoever "
-          "looks after plainpress (or your theme, if the guide is built with one). ")
-OFFER_ANOTHER = "Until it is mended, give readers another of this guide's files that passes its checks."
-
-# tool: (what a failure means for a reader, what to do)
-VALIDATORS = {
-    "pdf/ua-1": ("A screen reader may skip or misread part of this handout, and the PDF cannot be handed out "
-                 "as an accessible PDF.", MAKERS + OFFER_ANOTHER),
-    "pdf-structure": ("A screen reader may not find this handout's headings, lists or pictures, or may read a "
-                      "passage in the wrong language's voice.", MAKERS + OFFER_ANOTHER),
-    "large-print": ("Part of the printed handout is smaller, fainter, tighter or harder to follow than large print "
-                    "allows: a reader with low vision may not be able to read it.",
-                    "If the guide is built with a theme, the theme's styles cause this: ask whoever made the theme "
-                    "to change them. Without a theme, send this report to whoever looks after plainpress."),
-    "glyphs": ("Some letters print as empty boxes: the reader sees gaps where words should be.",
-               "Ask whoever runs the builds to install the fonts named below, then build the guide again."),
-    "layout": ("A printed page is left mostly empty, or a heading is cut off from its text at a page's foot: the "
-               "handout looks unfinished, and a reader may think a page is missing.",
-               "Send this report to whoever looks after plainpress or your theme. Shortening or splitting the "
-               "section named below often mends it too."),
-    "epubcheck": ("Some e-book readers may refuse to open the e-book, or show it wrongly.", MAKERS + OFFER_ANOTHER),
-    "ace": ("A screen reader, or an e-reader reading aloud, may miss or misread part of the e-book.",
-            MAKERS + OFFER_ANOTHER),
-    "docx-accessibility": ("The Word file is harder to use with a screen reader or in large print, or harder for "
-                           "translators to work on.",
-                           "Mend each problem below in Word as it says, or build the Word file again from the guide."),
-    "libreoffice": ("Part of the text may be lost or changed when the Word file is opened in another program "
-                    "than Word.", MAKERS + "Until it is mended, tell readers to open it in Word."),
-    "axe": ("A visitor who uses a screen reader, the keyboard alone, a phone or a large zoom may not be able to "
-            "read or use part of the web page.", MAKERS + OFFER_ANOTHER),
-}
 UNKNOWN_TOOL = ("Some readers may not be able to read part of this file.", MAKERS + OFFER_ANOTHER)
 
 # rule (or the part before its first dot): what is wrong, in plain words
@@ -105,8 +73,9 @@ KINDS = {
 
 
 def validator_meaning(tool: str) -> tuple[str, str]:
-    """(what a failure of `tool` means for a reader, what to do about it)."""
-    return VALIDATORS.get(tool, UNKNOWN_TOOL)
+    """(what a failure of `tool` means for a reader, what to do about it), from its record."""
+    found = validator(tool)
+    return (found.meaning, found.remedy) if found is not None else UNKNOWN_TOOL
 
 
 def rule_words(rule: str) -> str:

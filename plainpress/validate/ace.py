@@ -15,7 +15,7 @@ from pathlib import Path
 from ..config import ROOT
 from ..findings import Finding
 from ..lifetime import die_with_this_thread
-from . import ToolResult
+from .result import ToolResult
 
 CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 BATCH = Path(__file__).with_name("ace_batch.js")

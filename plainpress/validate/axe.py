@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..config import ROOT
 from ..findings import Finding
-from . import ToolResult
+from .result import ToolResult
 from .ace import chromium
 
 # DAISY Ace's own copy of axe-core: already installed with Ace, and the engine that checks the EPUB.

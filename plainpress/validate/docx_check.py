@@ -16,7 +16,7 @@ from ..ooxml.names import FALLBACK, TRACKED, W, WP
 from ..ooxml.package import Package
 from ..ooxml.properties import properties
 from ..ooxml.styles import StyleSheet, is_on, text_of, val
-from . import ToolResult
+from .result import ToolResult
 from .colour import contrast
 
 TOOL = "docx-accessibility"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..findings import Finding
 from ..lifetime import die_with_this_thread
-from . import ToolResult
+from .result import ToolResult
 
 LEVELS = {"FATAL": "error", "ERROR": "error", "WARNING": "warning", "USAGE": "info", "INFO": "info"}
 DRIVER = Path(__file__).with_name("PlainpressEpubCheck.java")

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..findings import Finding
 from ..languages import language
 from ..languages.fonts import drawn
-from . import ToolResult
+from .result import ToolResult
 from .glyph_programs import IDENTITY, cid_encoding
 
 TOOL = "glyphs"

@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..findings import Finding
 from ..languages.fonts import drawn
-from . import ToolResult
+from .result import ToolResult
 from .glyphs import TOOL, Missing, result
 
 URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)""")

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from ..findings import Finding
-from . import ToolResult
+from .result import ToolResult
 from .colour import luminance, pdf_colour_name, pdf_rgb
 from .pdf_text_layout import Doc, Line, blocks, read_pdf
 from .pdf_tree import quote

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..findings import Finding
-from . import ToolResult
+from .result import ToolResult
 from .colour import pdf_rgb
 from .large_print import BOLD, ink_bottom
 from .pdf_text_layout import Line, read_pdf

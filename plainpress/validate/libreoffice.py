@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ..findings import Finding
 from ..lifetime import die_with_this_thread
-from . import ToolResult
+from .result import ToolResult
 from .text_match import find, marks_only, out_of_order, squeeze
 
 TOOL = "libreoffice"

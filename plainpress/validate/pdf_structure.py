@@ -18,7 +18,7 @@ import pikepdf
 
 from ..findings import Finding
 from ..languages import is_language_tag
-from . import ToolResult
+from .result import ToolResult
 # Texts and read_structure are imported from here too (tests/outputs_text.py): keep them in this namespace.
 from .pdf_tree import (Element, Marked, Structure, Texts, font_report, pdf_string, read_marked_content,
                        read_structure)

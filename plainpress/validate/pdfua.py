@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..findings import Finding
-from . import ToolResult
+from .result import ToolResult
 
 
 # The rule a character drawn as .notdef breaks; its advice names the language's fonts (a theme is blamed

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from .. import inputs
 from .. import validate as tools  # looked up when used: a test may put its own validators in
-from . import ToolResult, run_batch, run_validator
+from . import run_batch, run_validator
+from .result import ToolResult
 
 
 class Validation:
