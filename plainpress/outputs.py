@@ -12,7 +12,7 @@ from pathlib import Path
 from . import inputs
 from .cache import Cache, file_sha256
 from .files import remove_stale_temporaries, write_atomic
-from .render import FORMATS, RenderError, RenderOptions, prepare, render_output
+from .render import FORMATS, WEB_PAGE, RenderError, RenderOptions, prepare, render_output
 
 REPORTS = ("report.json", "report.html", "accessibility.json")
 
@@ -132,7 +132,7 @@ def write_outputs(result, outputs: dict[str, Output], cache: Cache) -> None:
         result.outputs[fmt] = output.path
     result.out_dir = folder
     result.from_cache = [fmt for fmt, output in outputs.items() if output.from_cache]
-    result.pdf_pages = outputs["pdf"].facts.get("pages") if "pdf" in outputs else None
+    result.pdf_pages = next((o.facts["pages"] for o in outputs.values() if "pages" in o.facts), None)
 
 
 def write_current_reports(result, root: Path, cache: Cache, outputs: dict[str, Output], checked: list,
@@ -166,7 +166,7 @@ def write_library_index(out: Path, validate: bool, cache: Cache) -> None:
     from .index import record_checks, write_index
     page = write_index(out)
     if validate:
-        record_checks(out, [index_check(tool, check, page, cache) for tool, check in validators("html")])
+        record_checks(out, [index_check(tool, check, page, cache) for tool, check in validators(WEB_PAGE)])
 
 
 def index_check(tool: str, check, page: Path, cache: Cache):

@@ -62,6 +62,7 @@ FORMATS = {f.name: f for f in (
     Format("html", "html", "render_html", "Web page", ("fonttools", "brotli", "fontpkg-atkinson-hyperlegible"),
            "html/"),   # its fonts are embedded as WOFF2
 )}
+WEB_PAGE = "html"   # the format whose validators check the library's index, a web page too
 PAPERS = ("letter", "a4")
 
 
