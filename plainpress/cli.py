@@ -9,14 +9,14 @@ from pathlib import Path
 
 from . import pipeline
 from .cache import Cache, human_size
-from .config import load_settings
+from .config import load_settings, render_options
 from .languages import is_language_tag
 from .lifetime import Stopped, exit_status, stopping
 from .progress import Progress
-from .render import FORMATS, PAPERS, RenderError, RenderOptions
+from .render import FORMATS, PAPERS, RenderError
 from .shard import Shard
 from .source import SourceError
-from .theme import ThemeError, load_theme
+from .theme import ThemeError
 from .workers import default_jobs
 
 EXIT_OK, EXIT_STRICT, EXIT_INPUT = 0, 1, 2
@@ -252,14 +252,6 @@ def bad_input(err: Exception, command: str = "build") -> int:
 
 
 # What to build ------------------------------------------------------------------------------------
-
-def render_options(args, settings) -> RenderOptions:
-    """The theme (--theme, or `theme` in [tool.plainpress]), read and checked before any source; the
-    paper: --paper, else the theme's, else the project's."""
-    theme = load_theme(args.theme) if args.theme else None
-    paper = getattr(args, "paper", None) or (theme.paper if theme else "") or settings.paper
-    return RenderOptions(paper=paper, theme=theme)
-
 
 def how_to_run(args, settings) -> pipeline.Run:
     """The cache, the workers, the shard and the progress line; `check` reads findings from the same

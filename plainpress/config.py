@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import DEFAULT_SIZE, parse_size
-from .render import FORMATS, PAPERS
+from .render import FORMATS, PAPERS, RenderOptions
 from .source.problems import Problems
 
 # Where plainpress itself is installed from: only for tools installed beside it (node_modules/).
@@ -136,3 +136,12 @@ def _short(path: Path) -> Path:
         return path.relative_to(Path.cwd())
     except ValueError:
         return path
+
+
+def render_options(args, settings) -> RenderOptions:
+    """The theme (--theme, or `theme` in [tool.plainpress]), read and checked before any source; the
+    paper: --paper, else the theme's, else the project's."""
+    from .theme import load_theme   # here: reading the settings needs no theme
+    theme = load_theme(args.theme) if args.theme else None
+    paper = getattr(args, "paper", None) or (theme.paper if theme else "") or settings.paper
+    return RenderOptions(paper=paper, theme=theme)

@@ -52,7 +52,7 @@ def message(missing: list[str], faces: tuple[str, ...]) -> str:
 
 def hint(missing: list[str], lang: str) -> str:
     """The faces and package for each writing system of the missing characters, and how to install them."""
-    from ..validate.glyphs import faces_and_package, script_of
+    from ..validate.glyph_findings import faces_and_package, script_of
     wanted = [faces_and_package(code, lang) for code in dict.fromkeys(script_of(ch, lang) for ch in missing)]
     fonts = "; ".join(f"{', '.join(faces)} ({package})" if faces else package for faces, package in wanted)
     debian = [package for _, package in wanted if package.startswith("fonts-")]

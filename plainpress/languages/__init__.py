@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from .catalog import ENGLISH, fill, label_catalog, labels, missing_labels
 from .cldr import language_name, long_date, native_name
-from .record import Language, language
+from .record import Language
+from .table import language
 from .tags import FUNCTION_WORDS, is_language_tag, language_of_words
 
 __all__ = ["ENGLISH", "fill", "Language", "language", "labels", "label_catalog", "missing_labels", "language_name", "native_name",

@@ -112,7 +112,7 @@ def subset(face: FaceFile, text: str, flavor: str | None = None) -> bytes:
     takes a second to load."""
     from ..cache import sha256
     from ..files import user_cache, write_atomic
-    from ..inputs import package_versions
+    from ..versions import package_versions
     chars = "".join(sorted(set(text)))
     stat = face.path.stat()
     key = repr((str(face.path), face.index, stat.st_size, stat.st_mtime_ns, flavor, chars,

@@ -7,7 +7,7 @@ the way its script asks."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import cldr
@@ -128,25 +128,3 @@ def _boundaries(marks: str, spaced: bool) -> re.Pattern:
     # no spaces between words: a full-width mark ends a sentence by itself, a Latin one needs a space
     wide = re.escape("".join(ch for ch in marks if ord(ch) > 0x2000))
     return re.compile(rf"(?<=[{wide}])[{closers}]*\s*|(?<=[{ends}])[{closers}]*\s+")
-
-
-@lru_cache(maxsize=None)
-def language(tag: str) -> Language:
-    """The record for a BCP 47 tag: its script's row, then its language's row (`table.ROWS`), then
-    its region's (`zh-HK` draws Han in the Hong Kong face)."""
-    from .table import FACE_BY_TAG, ROWS, default_limit
-    script = cldr.likely_script(tag)
-    if script == "Hani":
-        script = "Hans"
-    drawn = SCRIPTS.get(script, Script(("Noto Sans",), "fonts-noto-core"))
-    base = tag.split("-")[0].lower()
-    record = Language(tag=tag, script=script, direction=cldr.direction(tag), faces=drawn.faces,
-                      package=drawn.package, sentence_marks=drawn.sentence_marks, cased=drawn.cased,
-                      spaced=drawn.spaced, docx_slot=drawn.docx_slot, sentence_limit=default_limit(drawn))
-    record = replace(record, **ROWS.get(base, {}))
-    faces = FACE_BY_TAG.get(tag.lower())
-    if faces:
-        record = replace(record, faces=faces)
-    if record.docx_slot == "eastAsia":
-        record = replace(record, cjk_face=record.faces[0])
-    return record

@@ -13,7 +13,11 @@ syllables, which would call every Polish guide too hard): Polish is not scored. 
 """
 from __future__ import annotations
 
-from .record import Limit, Script
+from dataclasses import replace
+from functools import lru_cache
+
+from . import cldr
+from .record import SCRIPTS, Language, Limit, Script
 
 CDC = "CDC Clear Communication Index, item 3.2"
 
@@ -53,3 +57,24 @@ ROWS: dict[str, dict] = {
 # Han drawn the way a region writes it.
 FACE_BY_TAG = {"zh-hk": ("Noto Sans CJK HK",), "zh-hant-hk": ("Noto Sans CJK HK",), "zh-mo": ("Noto Sans CJK HK",),
                "zh-tw": ("Noto Sans CJK TC",), "zh-hant-tw": ("Noto Sans CJK TC",)}
+
+
+@lru_cache(maxsize=None)
+def language(tag: str) -> Language:
+    """The record for a BCP 47 tag: its script's row, then its language's row (`table.ROWS`), then
+    its region's (`zh-HK` draws Han in the Hong Kong face)."""
+    script = cldr.likely_script(tag)
+    if script == "Hani":
+        script = "Hans"
+    drawn = SCRIPTS.get(script, Script(("Noto Sans",), "fonts-noto-core"))
+    base = tag.split("-")[0].lower()
+    record = Language(tag=tag, script=script, direction=cldr.direction(tag), faces=drawn.faces,
+                      package=drawn.package, sentence_marks=drawn.sentence_marks, cased=drawn.cased,
+                      spaced=drawn.spaced, docx_slot=drawn.docx_slot, sentence_limit=default_limit(drawn))
+    record = replace(record, **ROWS.get(base, {}))
+    faces = FACE_BY_TAG.get(tag.lower())
+    if faces:
+        record = replace(record, faces=faces)
+    if record.docx_slot == "eastAsia":
+        record = replace(record, cjk_face=record.faces[0])
+    return record

@@ -4,20 +4,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import import_module
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import PlainpressError
 
 if TYPE_CHECKING:
     from ..theme import Theme
-
-
-def font_dir() -> Path:
-    """The folder of Atkinson Hyperlegible (the Braille Institute's face for low-vision readers), the
-    one font file WeasyPrint may fetch; the faces themselves are chosen per guide (render.scripts)."""
-    from ..languages.fonts import atkinson_dir
-    return atkinson_dir()
 
 
 MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}

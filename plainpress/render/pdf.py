@@ -12,14 +12,15 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from .. import model as m
 from ..languages import fill, language
+from ..languages.fonts import atkinson_dir
 from ..templating import TEMPLATES, render
 from ..theme.wear import Worn, wear
-from . import MEDIA_TYPES, RenderError, RenderOptions, font_dir
+from . import MEDIA_TYPES, RenderError, RenderOptions
 from .pdf_fragments import fragments_rejoined
 from .pdf_pages import laid_out
 from .scripts import Fonts, default_fonts, direction_context, families, pdf_fonts, printed_texts, with_text
 
-FONT_DIR = font_dir()
+FONT_DIR = atkinson_dir()   # Atkinson Hyperlegible's folder: the one font folder WeasyPrint may read by URL
 IMAGE_SCHEME = "plainpress-image:"   # pictures are served from the model, never read from disk here
 
 

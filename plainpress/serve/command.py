@@ -40,7 +40,7 @@ def add_parser(sub, settings) -> None:
 
 
 def run(args, settings) -> int:
-    from ..cli import render_options   # the options as `build` reads them: --theme, --paper
+    from ..config import render_options   # the options as `build` reads them: --theme, --paper
     try:
         languages = guide_languages(args.guide or only_guide(settings.source), args.lang)
         return serve(languages, args.port, render_options(args, settings),

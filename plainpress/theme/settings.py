@@ -15,7 +15,7 @@ from ..render import PAPERS
 from ..source.images import Where, read_image_file
 from ..source.problems import Problems
 from ..validate.colour import contrast, hex_rgb
-from . import Contact, Texts
+from .record import Contact, Texts
 
 FIELDS = ("organisation", "lang", "logo", "logo_alt", "accent", "paper", "contact")
 CONTACT_FIELDS = ("phone", "questions", "address", "hours", "web")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .. import model as m
 from ..languages import labels
 from ..source.problems import Problem
-from . import Texts, Theme
+from .record import Texts, Theme
 
 LOGO_ID = "theme-logo"   # no block of a guide has it: their ids end in a number
 

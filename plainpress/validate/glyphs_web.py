@@ -19,7 +19,7 @@ from lxml import etree
 from ..findings import Finding
 from ..languages.fonts import drawn
 from .result import ToolResult
-from .glyphs import TOOL, Missing, result
+from .glyph_findings import TOOL, Missing, result
 
 URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)""")
 RANGE = re.compile(r"U\+([0-9A-F?]{1,6})(?:-([0-9A-F]{1,6}))?", re.I)

@@ -33,7 +33,7 @@ def run_pdfua(path: Path, lang: str | None = None) -> ToolResult:
 
 
 def notdef_hint(lang: str | None) -> str:
-    from .glyphs import faces_and_package
+    from .glyph_findings import faces_and_package
     faces, package = faces_and_package(None, lang)
     fonts = f"{', '.join(faces)} ({package})" if faces else package
     return (f"a character has no glyph in its font and prints as an empty box (the glyphs check names each "

@@ -9,7 +9,7 @@ import pytest
 from lxml import html
 
 from conftest import FIXTURES, ROOT
-from plainpress.cli import render_options
+from plainpress.config import render_options
 from plainpress.config import load_settings
 from plainpress.pipeline import BuildInputError
 from plainpress.serve.guide_languages import guide_languages
