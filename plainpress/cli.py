@@ -10,13 +10,12 @@ from pathlib import Path
 from . import pipeline
 from .cache import Cache, human_size
 from .config import load_settings, render_options
+from .errors import PlainpressError
 from .languages import is_language_tag
 from .lifetime import Stopped, exit_status, stopping
 from .progress import Progress
-from .render import FORMATS, PAPERS, RenderError
+from .render import FORMATS, PAPERS
 from .shard import Shard
-from .source import SourceError
-from .theme import ThemeError
 from .workers import default_jobs
 
 EXIT_OK, EXIT_STRICT, EXIT_INPUT = 0, 1, 2
@@ -112,12 +111,8 @@ def add_new_parser(sub, settings) -> None:
 
 
 def run_new(args, settings) -> int:
-    from .new import NewGuideError, new_guide
-    try:
-        path = new_guide(settings.source, args.guide, args.lang, args.title)
-    except NewGuideError as err:
-        print(f"plainpress: cannot start the guide: {err}", file=sys.stderr)
-        return EXIT_INPUT
+    from .new import new_guide
+    path = new_guide(settings.source, args.guide, args.lang, args.title)
     print(f"wrote {path}\nnext: edit it, then `plainpress build {path.parent} --strict`")
     return EXIT_OK
 
@@ -192,13 +187,31 @@ def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> in
     argv = with_command(list(sys.argv[1:] if argv is None else argv), build_by_default)
     try:
         settings = load_settings()
-    except SourceError as err:
-        return bad_input(err)
+    except PlainpressError as err:
+        return refused(err, "build")
     if not argv:
         parser(settings).print_help()
         return EXIT_OK
     args = parse(parser(settings), argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    try:
+        return run_command(args, settings)
+    except PlainpressError as err:   # every refusal, of every command, said here once
+        return refused(err, doing(args))
+
+
+def doing(args) -> str:
+    """What the command was asked to do, for the line that says it cannot."""
+    return {"new": "start the guide", "translate": f"{getattr(args, 'step', '')} the translation",
+            "import": f"import {getattr(args, 'file', '')}"}.get(args.command, args.command)
+
+
+def refused(err: Exception, what: str) -> int:
+    print(f"plainpress: cannot {what}:\n{err}", file=sys.stderr)
+    return EXIT_INPUT
+
+
+def run_command(args, settings) -> int:
     if args.command == "new":
         return run_new(args, settings)
     if args.command == "cache":
@@ -216,8 +229,6 @@ def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> in
                                      validate=args.command == "build" and not args.no_validate,
                                      report_root=settings.project,  # report.json names files from the project
                                      run=how_to_run(args, settings))
-    except (SourceError, pipeline.BuildInputError, RenderError, ThemeError) as err:
-        return bad_input(err, args.command)
     except (KeyboardInterrupt, Stopped) as stop:  # SIGTERM (CI cancels a job), Ctrl-C
         print(pipeline.stopped_line(stop, getattr(args, "out", None)), file=sys.stderr, flush=True)
         return exit_status(stop)
@@ -244,11 +255,6 @@ def cache_line(results, cache: Path) -> str | None:
         return None
     rest = "nothing changed" if cached == made else f"{made - cached} rendered anew"
     return f"{cached} of {made} outputs came from the cache in {cache}/, with their checks ({rest})"
-
-
-def bad_input(err: Exception, command: str = "build") -> int:
-    print(f"plainpress: cannot {command}:\n{err}", file=sys.stderr)
-    return EXIT_INPUT
 
 
 # What to build ------------------------------------------------------------------------------------

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import errno
 import signal
-import sys
 import threading
 from pathlib import Path
 
 from ..cache import Cache
 from ..pipeline import BuildInputError, Run, language_files
 from ..render import PAPERS, RenderOptions
-from ..source import SourceError
-from ..theme import ThemeError
 from .guide_languages import GuideLanguages, guide_languages
 
-EXIT_OK, EXIT_INPUT = 0, 2
+EXIT_OK = 0
 
 
 def add_parser(sub, settings) -> None:
@@ -41,13 +38,9 @@ def add_parser(sub, settings) -> None:
 
 def run(args, settings) -> int:
     from ..config import render_options   # the options as `build` reads them: --theme, --paper
-    try:
-        languages = guide_languages(args.guide or only_guide(settings.source), args.lang)
-        return serve(languages, args.port, render_options(args, settings),
-                     Run(cache=Cache(args.cache, writable=False, max_size=settings.cache_size)))
-    except (BuildInputError, SourceError, ThemeError) as err:
-        print(f"plainpress: cannot serve:\n{err}", file=sys.stderr)
-        return EXIT_INPUT
+    languages = guide_languages(args.guide or only_guide(settings.source), args.lang)   # a refusal is the
+    return serve(languages, args.port, render_options(args, settings),                  # command line's to say
+                 Run(cache=Cache(args.cache, writable=False, max_size=settings.cache_size)))
 
 
 def only_guide(source_dir: Path) -> Path:

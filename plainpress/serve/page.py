@@ -14,6 +14,7 @@ from lxml import html
 from markupsafe import Markup
 
 from .. import pipeline
+from ..errors import PlainpressError
 from ..render import PAPERS, RenderOptions
 from ..render.html import embedded_fonts, page_html
 from ..source import SourceError
@@ -48,7 +49,7 @@ def preview(source: Path, since: int, options: RenderOptions = RenderOptions(),
     try:
         [result] = pipeline.build([source], formats=(), langs=(), out=Path("."), options=options,
                                   render=False, run=run)   # read and check only, as `plainpress check`
-    except (SourceError, pipeline.BuildInputError) as err:
+    except PlainpressError as err:   # a source's problems, a path that is no guide
         problems = [str(p) for p in err.problems] if isinstance(err, SourceError) else str(err).splitlines()
         return problems_preview(source, problems, since, languages)
     tree = html.document_fromstring(page_html(result.guide, options))   # worn with the theme, as built

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import model as m
+from ..errors import PlainpressError
 
 
 @dataclass(frozen=True)
@@ -16,8 +17,8 @@ class Problem:
         return f"{self.loc}: {self.message}; {self.hint}"
 
 
-class SourceError(Exception):
-    """Raised once per source (or once per build) with every problem found."""
+class SourceError(PlainpressError):
+    """Raised once per source (or once per build) with every problem found, each at its file and line."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems

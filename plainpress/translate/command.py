@@ -1,16 +1,12 @@
 """`plainpress translate export|import`: the command line of the translation round trip."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from ..render import RenderOptions
-from ..source import SourceError
-from ..untrusted import UntrustedFileError
-from .returned import TranslationImportError
 from .workflow import EXTENSIONS, WorkflowError, export, import_file
 
-EXIT_OK, EXIT_INPUT = 0, 2
+EXIT_OK = 0
 
 
 def add_parser(sub, settings) -> None:
@@ -34,13 +30,8 @@ def add_parser(sub, settings) -> None:
 
 
 def run(args) -> int:
-    try:
-        if args.step == "export":
-            return run_export(args)
-        return run_import(args)
-    except (WorkflowError, SourceError, UntrustedFileError, TranslationImportError) as err:
-        print(f"plainpress: cannot {args.step} the translation:\n{err}", file=sys.stderr)
-        return EXIT_INPUT
+    """A refusal (a PlainpressError) is said by the command line."""
+    return run_export(args) if args.step == "export" else run_import(args)
 
 
 def run_export(args) -> int:
