@@ -3,8 +3,8 @@ per validator (from its record in `validate`), what its failure means for a read
 rule, what is wrong. The tools' own messages and rule ids stay in report.json, accessibility.json and `-v`."""
 from __future__ import annotations
 
-from .render import FORMATS
-from .validate import MAKERS, OFFER_ANOTHER, validator
+from ..render import FORMATS
+from ..validate import MAKERS, OFFER_ANOTHER, validator
 
 UNKNOWN_TOOL = ("Some readers may not be able to read part of this file.", MAKERS + OFFER_ANOTHER)
 

@@ -14,13 +14,16 @@ import logging
 import os
 from pathlib import Path
 
-from .files import write_atomic
-from .languages import long_date
-from .languages import language_name
-from .render.html import embedded_fonts
+from ..files import write_atomic
+from ..languages import long_date
+from ..languages import language_name
+from ..render import WEB_PAGE
+from ..render.html import embedded_fonts
 from .report import VALIDATOR_WORDS
 from .report_words import FORMAT_WORDS
-from .templating import render
+from ..templating import render
+from . import inputs
+from .cache import Cache, file_sha256
 
 log = logging.getLogger("plainpress")
 
@@ -47,8 +50,8 @@ def library_fonts(data: dict, page: str):
     Hyperlegible for the page's own words, each cut to the characters of the page."""
     from lxml import html as lxml_html
 
-    from .languages import language
-    from .render.scripts import web_fonts
+    from ..languages import language
+    from ..render.scripts import web_fonts
     chosen = dict.fromkeys(("Atkinson Hyperlegible", "Noto Sans"))
     for guide in data.get("guides", []):
         chosen.update(dict.fromkeys(language(guide["lang"]).faces))
@@ -173,3 +176,31 @@ def reference_sentence(reference: dict) -> str:
 
 def to_json(data: dict) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+# Checked like a guide's web page -----------------------------------------------------------------
+
+def write_library_index(out: Path, validate: bool, cache: Cache) -> None:
+    """The index of every guide in the output folder (this build's and earlier ones'), checked like a
+    guide's web page when the build validates. The page is made again every time (another build may
+    have added a guide); its validators' results are kept in the cache by the page's bytes."""
+    page = write_index(out)
+    if validate:
+        record_checks(out, [index_check(tool, check, page, cache) for tool, check in validators(WEB_PAGE)])
+
+
+def index_check(tool: str, check, page: Path, cache: Cache):
+    from ..validate import run_safely
+    from .validate import passing_trouble
+    key = inputs.validation_key(file_sha256(page), page.name, tool, "library index")
+    found = cache.get(key) if key else None
+    if found is None:
+        found = run_safely(tool, check, page, None)
+        if key and not passing_trouble(found):
+            cache.put(key, found)
+    return found
+
+
+def validators(fmt: str):
+    from .. import validate  # looked up when used: a test may put its own validators in
+    return validate.validators(fmt)

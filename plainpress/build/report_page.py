@@ -9,7 +9,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from .findings import Finding
+from ..findings import Finding
 from .report_words import FORMAT_WORDS, kind_count, rule_words, validator_meaning
 
 # Findings that report.html shows in a section of their own, by rule prefix

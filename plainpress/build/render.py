@@ -1,5 +1,5 @@
-"""Render, write and report, around the cache: an output whose inputs have not changed is neither
-rendered nor written again, as long as the file on disk still holds the bytes recorded for it.
+"""The build's render stage, around the cache: an output whose inputs have not changed is neither
+rendered nor written again (`write`), as long as the file on disk still holds the bytes recorded for it.
 
 Every output is rendered (in the workers) or taken from the cache before anything is written: a failed
 render leaves the output folder as it was.
@@ -11,10 +11,7 @@ from pathlib import Path
 
 from . import inputs
 from .cache import Cache, file_sha256
-from .files import remove_stale_temporaries, write_atomic
-from .render import FORMATS, WEB_PAGE, RenderError, RenderOptions, prepare, render_output
-
-REPORTS = ("report.json", "report.html", "accessibility.json")
+from ..render import FORMATS, RenderError, RenderOptions, prepare, render_output
 
 
 @dataclass
@@ -37,7 +34,7 @@ class Output:
 
 
 def plan(item, formats: tuple[str, ...], options: RenderOptions, out: Path, cache: Cache) -> dict[str, Output]:
-    """What each format of a guide read (`checking.Known`) needs: nothing (the file on disk is current),
+    """What each format of a guide read (`result.Known`) needs: nothing (the file on disk is current),
     a copy from the cache, or a render."""
     folder = out / item.guide.slug / item.guide.meta.lang
     planned = {}
@@ -118,69 +115,3 @@ class Renders:
     def raise_errors(self) -> None:
         if self.errors:
             raise RenderError("\n".join(sorted(self.errors)))
-
-
-def write_outputs(result, outputs: dict[str, Output], cache: Cache) -> None:
-    """Write what changed (holding the output folder), and note each output's path and pages."""
-    folder = next(iter(outputs.values())).path.parent if outputs else None
-    if folder is not None and any(o.stale for o in outputs.values()):
-        remove_stale_temporaries(folder)
-    for fmt, output in outputs.items():
-        if output.stale:
-            write_atomic(output.path, output.bytes(cache))
-            output.data, output.stale = None, False
-        result.outputs[fmt] = output.path
-    result.out_dir = folder
-    result.from_cache = [fmt for fmt, output in outputs.items() if output.from_cache]
-    result.pdf_pages = next((o.facts["pages"] for o in outputs.values() if "pages" in o.facts), None)
-
-
-def write_current_reports(result, root: Path, cache: Cache, outputs: dict[str, Output], checked: list,
-                          options: RenderOptions) -> None:
-    """report.json, report.html and accessibility.json, unless those on disk are the ones these very
-    inputs gave last time."""
-    key = report_key(result, root, outputs, checked, options)
-    recorded = cache.get(key) if key else None
-    if recorded is not None and all(file_sha256(result.out_dir / name) == recorded.get(name) for name in REPORTS):
-        return
-    from .report import write_reports
-    write_reports(result, root)
-    if key:
-        cache.put(key, {name: file_sha256(result.out_dir / name) for name in REPORTS})
-
-
-def report_key(result, root: Path, outputs: dict[str, Output], checked: list, options: RenderOptions) -> str | None:
-    """The reports' inputs: the guide's checks, the outputs' bytes, the validators' results and the
-    options (a failure's advice names the theme's files) (None when a validator's result is not cached:
-    the reports are then written every time)."""
-    if any(key is None for key in checked):
-        return None
-    return inputs.digest("reports", inputs.check_key(result.source_key), str(root.resolve()), str(result.out_dir),
-                         *sorted(f"{fmt} {o.digest}" for fmt, o in outputs.items()), *checked, repr(options))
-
-
-def write_library_index(out: Path, validate: bool, cache: Cache) -> None:
-    """The index of every guide in the output folder (this build's and earlier ones'), checked like a
-    guide's web page when the build validates. The page is made again every time (another build may
-    have added a guide); its validators' results are kept in the cache by the page's bytes."""
-    from .index import record_checks, write_index
-    page = write_index(out)
-    if validate:
-        record_checks(out, [index_check(tool, check, page, cache) for tool, check in validators(WEB_PAGE)])
-
-
-def index_check(tool: str, check, page: Path, cache: Cache):
-    from .validate import run_safely
-    from .validate.runs import passing_trouble
-    key = inputs.validation_key(file_sha256(page), page.name, tool, "library index")
-    found = cache.get(key) if key else None
-    if found is None:
-        found = run_safely(tool, check, page, None)
-        if key and not passing_trouble(found):
-            cache.put(key, found)
-    return found
-
-
-def validators(fmt: str):
-    from . import validate  # looked up when used: a test may put its own validators in
-    return validate.validators(fmt)

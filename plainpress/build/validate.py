@@ -13,10 +13,10 @@ import tempfile
 from concurrent.futures import Future
 from pathlib import Path
 
-from .. import inputs
+from . import inputs
 from .. import validate as tools  # looked up when used: a test may put its own validators in
-from . import run_batch, run_validator
-from .result import ToolResult
+from ..validate import run_batch, run_validator
+from ..validate.result import ToolResult
 
 
 class Validation:

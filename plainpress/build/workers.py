@@ -25,7 +25,7 @@ from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
-from .lifetime import keep_stopping, stop_descendants, tie_to_parent
+from ..lifetime import keep_stopping, stop_descendants, tie_to_parent
 
 
 def default_jobs() -> int:

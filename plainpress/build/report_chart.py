@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .checks.formula_table import Formula, by_grade, judged_of, sentence_formula
-from .checks.readability import ReadingReport
-from .languages import language
+from ..checks.formula_table import Formula, by_grade, judged_of, sentence_formula
+from ..checks.readability import ReadingReport
+from ..languages import language
 
 WIDTH, LABEL_WIDTH, BAR_HEIGHT, GAP = 720, 300, 26, 12
 

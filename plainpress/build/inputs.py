@@ -16,11 +16,11 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from .render import FORMATS
-from .templating import TEMPLATES
-from .versions import package_versions
+from ..render import FORMATS
+from ..templating import TEMPLATES
+from ..versions import package_versions
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent   # plainpress/, this module being in plainpress/build/
 PICTURES = (".png", ".jpg", ".jpeg", ".gif")
 
 
@@ -76,6 +76,6 @@ def templates_digest() -> str:
 @lru_cache(maxsize=None)
 def tool_version(tool: str) -> str | None:
     """The version of a validator plainpress runs (its own code is in `plainpress_digest`), from its record."""
-    from .validate import VALIDATORS
+    from ..validate import VALIDATORS
     found = next((v for v in VALIDATORS if v.name == tool), None)
     return digest(*found.versions()) if found is not None else None

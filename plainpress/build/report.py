@@ -8,14 +8,14 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from .checks.formula_table import FORMULAS
-from .checks.formulas import Scores
-from .checks.readability import ReadingReport
-from .files import write_atomic
-from .validate import VALIDATORS, ToolResult
+from ..checks.formula_table import FORMULAS
+from ..checks.formulas import Scores
+from ..checks.readability import ReadingReport
+from ..files import write_atomic
+from ..validate import VALIDATORS, ToolResult
 
 if TYPE_CHECKING:
-    from .pipeline import GuideResult
+    from .result import GuideResult
 
 NAME_WIDTH = 36
 # What each validator checks, in words a clinic manager knows (its counts stay in the JSON files).
@@ -106,13 +106,13 @@ def _counts(counts: dict) -> str:
 
 def columns(lang: str) -> tuple[str, ...]:
     """The figures a language's table shows: the formulas that judge it, in its record's order."""
-    from .languages import language
+    from ..languages import language
     return tuple(key for key in language(lang).formulas if FORMULAS[key].judged)
 
 
 def coverage_lines(lang: str) -> list[str]:
     """Which checks ran for the guide's language and which did not, where some did not."""
-    from .checks.coverage import runs
+    from ..checks.coverage import runs
     found = runs(lang)
     return [found.ran_sentence(), found.skipped_sentence()] if found.skipped else []
 
@@ -194,7 +194,7 @@ def translation_data(result: GuideResult) -> dict | None:
 
 def translation_sentence(data: dict, listed: str = "listed in report.html") -> str:
     """`Translated from English: 90 % current; 5 parts not translated yet (listed in report.html).`"""
-    from .languages import language_name
+    from ..languages import language_name
     from .report_words import kind_count
     parts = [kind_count(f"translation.{what}", data.get(what, 0)) for what in ("missing", "stale", "moved", "orphan")
              if data.get(what)]
@@ -232,13 +232,13 @@ def write_reports(result: GuideResult, root: Path) -> list[Path]:
 
 
 def render_html(result: GuideResult, data: dict) -> str:
-    from .checks.coverage import runs
-    from .checks.formulas import not_scored_text
-    from .checks.words import has_term_list
+    from ..checks.coverage import runs
+    from ..checks.formulas import not_scored_text
+    from ..checks.words import has_term_list
     from .report_chart import bar_chart
-    from .templating import render
+    from ..templating import render
     from . import report_page as page
-    from .languages import language_name
+    from ..languages import language_name
     reading = result.reading
     sections = page.section_lines(reading)
     advice = [f for f in result.findings if f.rule.startswith("plain.") and f.rule != "plain.undefined-term"]
