@@ -7,16 +7,16 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from . import pipeline
-from .cache import Cache, human_size
+from . import build as pipeline
+from .build.cache import Cache, human_size
 from .config import load_settings, render_options
 from .errors import PlainpressError
 from .languages import is_language_tag
 from .lifetime import Stopped, exit_status, stopping
-from .progress import Progress
+from .build.progress import Progress
 from .render import FORMATS, PAPERS
-from .shard import Shard
-from .workers import default_jobs
+from .build.shard import Shard
+from .build.workers import default_jobs
 
 EXIT_OK, EXIT_STRICT, EXIT_INPUT = 0, 1, 2
 
@@ -130,7 +130,7 @@ def add_cache_parser(sub, settings) -> None:
 
 
 def run_cache(args, settings) -> int:
-    from . import cache
+    from .build import cache
     folder = args.cache
     if args.clear:
         print(f"cleared {folder}/: {cache.count(cache.clear(folder).dropped)} removed")
@@ -232,7 +232,7 @@ def run_command(args, settings) -> int:
     except (KeyboardInterrupt, Stopped) as stop:  # SIGTERM (CI cancels a job), Ctrl-C
         print(pipeline.stopped_line(stop, getattr(args, "out", None)), file=sys.stderr, flush=True)
         return exit_status(stop)
-    from . import report
+    from .build import report
     if args.quiet:
         shown = report.problems(results)
         if shown:

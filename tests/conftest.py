@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plainpress import pipeline
+from plainpress import build as pipeline
 from plainpress.render import FORMATS, RenderOptions
 
 ROOT = Path(__file__).resolve().parent.parent

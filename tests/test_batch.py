@@ -10,8 +10,8 @@ import pytest
 
 from conftest import ROOT, SAMPLE
 from plainpress.cli import main
-from plainpress.progress import Progress
-from plainpress.shard import Shard
+from plainpress.build.progress import Progress
+from plainpress.build.shard import Shard
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

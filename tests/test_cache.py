@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SAMPLE
-from plainpress import inputs, render
+from plainpress.build import inputs
+from plainpress import render
 from plainpress import validate as validate_module
 from plainpress.cli import main
 from plainpress.validate import ToolResult
@@ -222,7 +223,7 @@ def entries(cache: Path) -> list[Path]:
 def test_records_are_json_and_a_pickle_or_a_forged_record_is_a_miss(guides, tmp_path, renders):
     import pickle
 
-    from plainpress import cache as cache_module
+    from plainpress.build import cache as cache_module
     cache = tmp_path / "cache"
     assert build(guides / "one", tmp_path / "out", cache) == 0
     records = entries(cache)
@@ -242,7 +243,7 @@ def test_records_are_json_and_a_pickle_or_a_forged_record_is_a_miss(guides, tmp_
 
 
 def test_records_hold_plainpress_values_through_their_constructors():
-    from plainpress import records
+    from plainpress.build import records
     from plainpress.checks import run_checks
     from plainpress.source import read_guide
     guide = read_guide(SAMPLE)
@@ -256,7 +257,7 @@ def test_records_hold_plainpress_values_through_their_constructors():
 def test_the_folder_is_kept_within_its_bound_least_recently_used_out_first(tmp_path):
     import os
 
-    from plainpress.cache import Cache, parse_size, usage
+    from plainpress.build.cache import Cache, parse_size, usage
     assert [parse_size(x) for x in ("500MB", "1 GB", "2GiB", "10kb", 42)] == [500_000_000, 10**9, 2 * 2**30, 10_000, 42]
     with pytest.raises(ValueError, match="`lots` is not a size"):
         parse_size("lots")
@@ -272,7 +273,7 @@ def test_the_folder_is_kept_within_its_bound_least_recently_used_out_first(tmp_p
 
 
 def test_plainpress_cache_shows_prunes_and_clears_only_its_own_files(tmp_path, monkeypatch, capsys):
-    from plainpress.cache import Cache
+    from plainpress.build.cache import Cache
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pyproject.toml").write_text('[tool.plainpress]\ncache = ".plainpress-cache"\ncache_size = "3kB"\n')
     cache = Cache(tmp_path / ".plainpress-cache", max_size=10**9)
@@ -292,7 +293,7 @@ def test_plainpress_cache_shows_prunes_and_clears_only_its_own_files(tmp_path, m
 
 @pytest.mark.slow
 def test_a_hundred_edits_stay_within_the_bound(tmp_path, monkeypatch, capsys):
-    from plainpress.cache import human_size, usage
+    from plainpress.build.cache import human_size, usage
     shutil.copytree(SAMPLE.parent, tmp_path / "source" / "g")
     (tmp_path / "pyproject.toml").write_text('[tool.plainpress]\ncache = ".plainpress-cache"\ncache_size = "1MB"\n')
     monkeypatch.chdir(tmp_path)

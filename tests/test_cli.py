@@ -156,7 +156,7 @@ def test_a_failed_render_leaves_every_guide_unwritten(tmp_path, monkeypatch, cap
 
 
 def test_only_language_named_files_are_sources(tmp_path):
-    from plainpress.pipeline import find_sources
+    from plainpress.build.find import find_sources
     guide = tmp_path / "guide"
     shutil.copytree(SAMPLE.parent, guide)
     (guide / "README.md").write_text("notes for editors")

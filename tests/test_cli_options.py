@@ -12,7 +12,7 @@ from conftest import SAMPLE
 from plainpress import cli
 from plainpress.cli import main
 from plainpress.findings import Finding
-from plainpress.pipeline import BuildInputError, find_sources
+from plainpress.build import BuildInputError, find_sources
 from plainpress.validate import ToolResult
 
 

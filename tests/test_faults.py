@@ -92,7 +92,7 @@ def test_a_worker_dies_with_its_parent_however_the_parent_ends():
 
 
 def test_the_stop_line_says_what_was_written(tmp_path):
-    from plainpress.pipeline import stopped_line
+    from plainpress.build import stopped_line
     stop = lifetime.Stopped(signal.SIGTERM)
     assert lifetime.exit_status(stop) == 143 and lifetime.exit_status(KeyboardInterrupt()) == 130
     assert stopped_line(stop, Path("output")) == "plainpress: stopped by SIGTERM; nothing in output/ changed"

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import FIXTURES, require_tool
 from plainpress import model as m
-from plainpress import pipeline
+from plainpress import build as pipeline
 from plainpress.render import FORMATS, RenderOptions
 
 FOOT = FIXTURES / "good" / "cuidado-de-los-pies" / "es.md"

@@ -13,7 +13,7 @@ from lxml import html as lxml_html
 
 from conftest import ROOT, SAMPLE
 from plainpress.cli import main
-from plainpress.index import a_year_before, index_data, read_reports, reference_date
+from plainpress.build.index import a_year_before, index_data, read_reports, reference_date
 
 SCHEMA = json.loads((ROOT / "plainpress" / "data" / "index.schema.json").read_text())
 
@@ -105,7 +105,7 @@ def test_a_validated_build_records_each_validator_and_checks_the_index_itself(tm
 
 
 def test_a_translation_shows_how_current_it_is(web_build, tmp_path):
-    from plainpress.index import write_index
+    from plainpress.build.index import write_index
     out = tmp_path / "out"
     shutil.copytree(web_build, out)
     report_path = out / "cuidado-de-los-pies" / "es" / "report.json"
@@ -161,7 +161,7 @@ def test_the_library_has_one_row_per_guide_with_its_languages(tmp_path):
     assert korean["report"] == "als-basics/ko/report.html" and korean["anchor"] == "als-basics-ko"
     assert korean["state"] == ("90 % current with the English (4 parts not translated yet, 1 part translating "
                                "an older text); 1 check fails; reading within its target")
-    write_index_page = __import__("plainpress.index", fromlist=["write_index"]).write_index
+    write_index_page = __import__("plainpress.build.index", fromlist=["write_index"]).write_index
     write_index_page(tmp_path, environ={})
     _, page = index_of(tmp_path)
     rows = page.xpath("//table[@class='library']/tbody/tr")
@@ -185,7 +185,7 @@ def test_what_to_do_next_puts_failures_first_then_translations_then_reading_then
     assert data["next"][1]["href"] == "als-basics/ko/report.html#translation"
     assert data["next"][2]["text"] == "Make “ALS: the basics” (English) easier to read: The whole guide reads at grade 9.1."
     assert data["next"][3]["text"].startswith("Review “Foot care” (English): last reviewed January")
-    from plainpress.index import write_index
+    from plainpress.build.index import write_index
     write_index(tmp_path, environ={})
     saved, page = index_of(tmp_path)
     jsonschema.validate(saved, SCHEMA)

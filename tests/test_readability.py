@@ -5,8 +5,7 @@ import pytest
 
 from conftest import ALS, FIXTURES
 from plainpress.checks.formulas import Scores, grade_words
-from plainpress.checks.readability import (ReadingReport, hard_words, prose, reading_report, score, sentences,
-                                           textstat)
+from plainpress.checks.readability import ReadingReport, hard_words, prose, reading_report, score, sentences, textstat
 from plainpress.checks.words import hard_word_rule
 from plainpress.source import read_guide
 
@@ -194,8 +193,7 @@ def test_a_whole_guide_too_hard_is_a_finding_when_every_section_is_too_short(tmp
 # Reading advice only where it helps ---------------------------------------------------------------
 
 from plainpress import model as m  # noqa: E402
-from plainpress.checks.readability import (HardSentence, Sentence, hardest_sentences, sentence_too_hard,  # noqa: E402
-                                           too_short_to_judge)
+from plainpress.checks.readability import HardSentence, Sentence, hardest_sentences, sentence_too_hard, too_short_to_judge
 
 HERE = m.Location("en.md", 12)
 

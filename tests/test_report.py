@@ -12,8 +12,8 @@ from conftest import ALS, FIXTURES, ROOT
 from plainpress.checks.formulas import Scores
 from plainpress.checks.readability import ReadingReport, SectionReading
 from plainpress.cli import main
-from plainpress.report import reading_table, validator_line
-from plainpress.report_chart import bar_chart
+from plainpress.build.report import reading_table, validator_line
+from plainpress.build.report_chart import bar_chart
 from plainpress.validate import ToolResult
 from plainpress.findings import Finding
 

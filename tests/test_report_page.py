@@ -9,11 +9,11 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 from conftest import ROOT
-from plainpress import pipeline
+from plainpress import build as pipeline
 from plainpress.findings import Finding
 from plainpress.render import RenderOptions
-from plainpress.report import guide_summary, render_html, report_data
-from plainpress.report_page import place_words
+from plainpress.build.report import guide_summary, render_html, report_data
+from plainpress.build.report_page import place_words
 from plainpress.validate import ToolResult
 
 ALS_BASICS = ROOT / "source" / "als-basics"

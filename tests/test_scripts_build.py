@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from conftest import FIXTURES, require_tool
-from plainpress import pipeline
+from plainpress import build as pipeline
 from plainpress.languages import labels, language
 from plainpress.render import FORMATS, RenderOptions
 

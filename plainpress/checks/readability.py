@@ -17,8 +17,7 @@ from ..languages import language
 from ..languages.record import CLOSERS
 from .counts import counter, syllables, textstat, textstat_language, words  # noqa: F401  (textstat: for callers)
 from .formula_table import by_grade, judged_of, sentence_formula
-from .formulas import (MIN_WORDS, Scores, ease_targets, grade_words, harder_when_higher, not_scored_text,
-                       target_text)
+from .formulas import MIN_WORDS, Scores, ease_targets, grade_words, harder_when_higher, not_scored_text, target_text
 from .words import hard_word_rule, hard_word_syllables, is_plain_word
 
 LABEL_WORDS = 2  # a text this short without an end mark is a label ("Every day"), not a sentence

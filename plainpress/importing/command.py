@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import pipeline, report
+from .. import build as pipeline
+from ..build import report
 from ..render import RenderOptions
 from ..source import SourceError
 from .findings import line_text

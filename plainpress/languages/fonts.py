@@ -110,7 +110,7 @@ def subset(face: FaceFile, text: str, flavor: str | None = None) -> bytes:
     """The face cut to the characters of `text` (plus what shaping needs: every layout feature is
     kept, so Arabic joins and Vietnamese marks stack), kept in the user's cache: a Noto CJK face
     takes a second to load."""
-    from ..cache import sha256
+    from ..build.cache import sha256
     from ..files import user_cache, write_atomic
     from ..versions import package_versions
     chars = "".join(sorted(set(text)))

@@ -7,8 +7,9 @@ import signal
 import threading
 from pathlib import Path
 
-from ..cache import Cache
-from ..pipeline import BuildInputError, Run, language_files
+from ..build.cache import Cache
+from ..build import BuildInputError, Run
+from ..build.find import language_files
 from ..render import PAPERS, RenderOptions
 from .guide_languages import GuideLanguages, guide_languages
 

@@ -14,7 +14,8 @@ from urllib.parse import urlencode
 from lxml import etree, html
 
 from ..languages.cldr import native_name
-from ..pipeline import BuildInputError, find_sources, language_files
+from ..build.result import BuildInputError
+from ..build.find import find_sources, language_files
 
 STYLE = (".pp-languages { border-bottom: 0.125rem solid #000; padding: 0.4rem 1rem; margin: 0 0 1rem; }"
          ".pp-languages a { margin-right: 1rem; }"

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from lxml import etree, html
 
 from .. import model as m
-from ..checks.formulas import (FERNANDEZ_HUERTA_FLOOR, INFLESZ_FLOOR, Scores, base_language,
-                               scored)
+from ..checks.formulas import FERNANDEZ_HUERTA_FLOOR, INFLESZ_FLOOR, Scores, base_language, scored
 from ..checks.plain_language import sentence_length
 from ..checks.readability import Sentence, located_sentences, sentence_too_hard
 from ..checks.words import normal_term

@@ -13,7 +13,7 @@ from pathlib import Path
 from lxml import html
 from markupsafe import Markup
 
-from .. import pipeline
+from .. import build as pipeline
 from ..errors import PlainpressError
 from ..render import PAPERS, RenderOptions
 from ..render.html import embedded_fonts, page_html

@@ -16,8 +16,7 @@ from ..languages import ENGLISH, labels, language_name
 from ..ooxml.body import Paragraph, body_paragraphs
 from ..ooxml.document import DocxParts, read_parts
 from ..ooxml.names import W, tracked_changes
-from .docx_export import (DIGESTS, KEY_PREFIX, LABEL_PREFIX, LABEL_WORDS, PROPERTIES, bookmark_key, unit_keys,
-                          unit_styles, words_digest)
+from .docx_export import DIGESTS, KEY_PREFIX, LABEL_PREFIX, LABEL_WORDS, PROPERTIES, bookmark_key, unit_keys, unit_styles, words_digest
 from .labels import every_label, label_id, label_key, placeholder_problem
 from .docx_inlines import inlines, links, plain
 from .docx_mapping import map_paragraphs

@@ -25,8 +25,7 @@ from ..languages.catalog import PLACEHOLDER
 from ..source.inline_reader import read_inlines
 from ..source.inline_writer import write_inlines
 from ..untrusted import UntrustedFileError, read_text
-from .exchange import Entry, Wording, check_header, gather, source_name, \
-    to_translate, unit_notes
+from .exchange import Entry, Wording, check_header, gather, source_name, to_translate, unit_notes
 from .returned import Header, Previous, Returned, header_for
 from .labels import label_key
 from .units import Unit

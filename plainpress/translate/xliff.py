@@ -20,13 +20,11 @@ from lxml import etree
 from .. import model as m
 from ..findings import first_words
 from ..untrusted import check_size, parse_xml
-from .exchange import (Entry, Wording, addresses, check_header, gather, source_name,
-                       to_translate, unit_notes)
+from .exchange import Entry, Wording, addresses, check_header, gather, source_name, to_translate, unit_notes
 from .returned import Header, Mismatch, Previous, Returned, TranslationImportError, header_for
 from .labels import label_key
 from .units import Unit, units
-from .xliff_inline import (OURS, XLIFF, from_xml, numbered, placeholders_from_xml, placeholders_to_xml,
-                           target_ids, to_xml)
+from .xliff_inline import OURS, XLIFF, from_xml, numbered, placeholders_from_xml, placeholders_to_xml, target_ids, to_xml
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 CONFIRMED = ("translated", "signed-off", "final")

@@ -20,8 +20,7 @@ from ..findings import Finding
 from ..languages import is_language_tag
 from .result import ToolResult
 # Texts and read_structure are imported from here too (tests/outputs_text.py): keep them in this namespace.
-from .pdf_tree import (Element, Marked, Structure, Texts, font_report, pdf_string, read_marked_content,
-                       read_structure)
+from .pdf_tree import Element, Marked, Structure, Texts, font_report, pdf_string, read_marked_content, read_structure
 
 TOOL = "pdf-structure"
 HEADINGS = ("H1", "H2", "H3", "H4", "H5", "H6")

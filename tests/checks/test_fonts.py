@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import require_tool
-from plainpress import checking
+from plainpress.build import check as checking
+from plainpress.build.result import GuideResult
 from plainpress.checks.fonts import font_findings
 from plainpress.languages import fonts
 from plainpress.source import read_guide
@@ -77,6 +78,6 @@ def read_guide_lang(lang: str):
 
 def test_the_build_and_check_add_it_to_each_guides_findings(tmp_path, no_system_fonts):
     item = guide(tmp_path, CHINESE, "zh-Hans")
-    result = checking.GuideResult(item, None, [])
+    result = GuideResult(item, None, [])
     checking.add_language_findings([result], None)
     assert [f.rule for f in result.findings if f.rule == "fonts.missing"] == ["fonts.missing"]

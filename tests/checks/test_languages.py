@@ -228,7 +228,7 @@ def test_the_checks_that_did_not_run_are_named_once_in_plain_words(capsys, tmp_p
 
 
 def test_the_report_columns_come_from_the_record():
-    from plainpress.report import columns
+    from plainpress.build.report import columns
     assert columns("en") == ("smog", "flesch_kincaid")
     assert columns("es") == ("fernandez_huerta", "szigriszt_pazos")
     assert columns("de") == ("amstad", "wiener_sachtextformel")

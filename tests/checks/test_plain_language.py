@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from plainpress.checks.plain_language import (acronyms, not_run_note, key_points_first, long_lists,
-                                              long_paragraphs, long_sentences, passive_voice, text_without_heading,
-                                              undefined_terms)
+from plainpress.checks.plain_language import acronyms, not_run_note, key_points_first, long_lists, long_paragraphs, long_sentences, passive_voice, text_without_heading, undefined_terms
 from plainpress.source import read_guide
 
 FRONT = "---\ntitle: T\nlang: en\ndate: 2026-01-01\n{extra}---\n\n"

@@ -11,7 +11,7 @@ from lxml import html
 from conftest import FIXTURES, ROOT
 from plainpress.config import render_options
 from plainpress.config import load_settings
-from plainpress.pipeline import BuildInputError
+from plainpress.build import BuildInputError
 from plainpress.serve.guide_languages import guide_languages
 from plainpress.serve.page import make_preview
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from lxml import html
 
 from conftest import ALS, FIXTURES, FOOT_CARE_ES
-from plainpress import pipeline
+from plainpress import build as pipeline
 from plainpress.checks.readability import located_sentences, sentence_too_hard
 from plainpress.render import RenderOptions
 from plainpress.render.html import page_html, render_html

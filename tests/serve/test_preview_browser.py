@@ -11,12 +11,11 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import require_tool
-from plainpress import pipeline
+from plainpress import build as pipeline
 from plainpress.checks.readability import located_sentences, sentence_too_hard
 from plainpress.render import RenderOptions
 from plainpress.source import SourceError, read_guide
-from plainpress.validate.axe import (AXE_OPTIONS, AXE_SCRIPT, AXE_WIDTHS, HEIGHT, OVERFLOW_JS, REFLOW_WIDTHS,
-                                     SMALLEST_TEXT_JS, at_widths, browser, missing_tool, page_result, tab_stops)
+from plainpress.validate.axe import AXE_OPTIONS, AXE_SCRIPT, AXE_WIDTHS, HEIGHT, OVERFLOW_JS, REFLOW_WIDTHS, SMALLEST_TEXT_JS, at_widths, browser, missing_tool, page_result, tab_stops
 from running import copy_of_draft, save, serving
 
 pytestmark = pytest.mark.slow

@@ -117,7 +117,7 @@ def verdicts(results) -> dict[str, str]:
 def test_a_large_print_failure_under_a_theme_names_the_override(tmp_path):
     """An override the check before rendering lets pass (a heading at 18 pt is large text, but large
     print wants 20): the validator measures it on the page, and its finding names the override."""
-    from plainpress import pipeline
+    from plainpress import build as pipeline
     from plainpress.render import RenderOptions
     from plainpress.theme import load_theme
     theme = load_theme(copy_theme(tmp_path / "theme", overrides={
@@ -134,7 +134,7 @@ def test_a_large_print_failure_under_a_theme_names_the_override(tmp_path):
 
 @pytest.mark.slow
 def test_the_shipped_guides_build_with_the_example_theme_and_every_validator_passes(tmp_path, capsys):
-    from plainpress import pipeline
+    from plainpress import build as pipeline
     from plainpress.render import RenderOptions
     from plainpress.theme import load_theme
     theme = load_theme(EXAMPLE)

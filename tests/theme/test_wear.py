@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 from conftest import FOOT_CARE_ES, SAMPLE
 from outputs_text import epub_documents, pdf_text
 from plainpress import model as m
-from plainpress import pipeline
+from plainpress import build as pipeline
 from plainpress.render import FORMATS, RenderOptions
 from plainpress.render.docx import render_docx
 from plainpress.render.html import render_html

@@ -19,9 +19,9 @@ from fontTools.ttLib import TTFont
 
 from conftest import ROOT, require_tool
 from plainpress.findings import Finding
-from plainpress.inputs import tool_version
+from plainpress.build.inputs import tool_version
 from plainpress.languages.fonts import atkinson_dir, face_file, subset
-from plainpress.report import VALIDATOR_WORDS
+from plainpress.build.report import VALIDATOR_WORDS
 from plainpress.theme import load_theme
 from plainpress.theme.overrides import explain_failures
 from plainpress.validate import ToolResult, validators

@@ -101,7 +101,7 @@ def test_the_docx_hints_speak_of_keep_with_next(pdf):
 
 @pytest.mark.slow
 def test_the_build_runs_the_layout_check_on_the_pdf_and_on_libreoffices_pages(tmp_path):
-    from plainpress import pipeline
+    from plainpress import build as pipeline
     from plainpress.render import RenderOptions
 
     [result] = pipeline.build([ALS], ("pdf", "docx"), (), tmp_path, RenderOptions(), validate=True)

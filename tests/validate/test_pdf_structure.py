@@ -10,8 +10,7 @@ import pytest
 from conftest import SAMPLE
 from plainpress.render.pdf import guide_html, weasyprint_document
 from plainpress.source import read_guide
-from plainpress.validate.pdf_structure import (Texts, check_pdf_structure, foreign_passages,
-                                               read_structure)
+from plainpress.validate.pdf_structure import Texts, check_pdf_structure, foreign_passages, read_structure
 
 SPANISH = [("es", "buenos días")]
 
