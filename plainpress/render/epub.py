@@ -34,6 +34,12 @@ class _Page(epub.EpubHtml):
         return self.xhtml
 
 
+def manifest_id(text: str) -> str:
+    """An id for the package's manifest, an XML name in any XML parser: ASCII, each other character as
+    its code point (a heading's `µg` or `²` makes a word character Python knows but XML does not)."""
+    return re.sub(r"[^A-Za-z0-9_.-]", lambda found: f"_{ord(found.group()):x}", text)
+
+
 def image_name(image: m.Image) -> str:
     """Inside the book each picture is named by its block id: a safe file name whatever the source's."""
     return f"images/{image.id}{image.suffix}"
@@ -78,7 +84,7 @@ def render_epub(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
     for page in (nav, *pages):
         book.add_item(page)
     for image in worn.images():
-        book.add_item(epub.EpubImage(uid=f"img-{image.id}", file_name=image_name(image),
+        book.add_item(epub.EpubImage(uid=manifest_id(f"img-{image.id}"), file_name=image_name(image),
                                      content=image.data))
     book.add_item(epub.EpubNcx())
     book.toc = pages

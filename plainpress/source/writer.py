@@ -2,7 +2,7 @@
 
 The translation import and the document import hand their Guide to `write_guide`, so that no
 importer writes Markdown by hand. `read_guide` of the text gives the same Guide back (locations
-aside) for every guide in the reader's normal form (tests/test_writer.py says which that is).
+aside) for every guide in the reader's normal form (tests/source/test_writer.py says which that is).
 The text looks like a hand-written source: front matter with the fields that differ from their
 defaults, `##` headings, one line per paragraph (translators and diff tools prefer it), a blank
 line between blocks.

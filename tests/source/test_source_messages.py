@@ -1,6 +1,6 @@
 """Every message of the reader names its line, the cause first, then what to do; one test each.
 
-Most cases are files in tests/fixtures/bad (tests/test_bad_inputs.py): here are the others, each a small
+Most cases are files in tests/fixtures/bad (tests/source/test_bad_inputs.py): here are the others, each a small
 source written whole, with the exact messages it must give, in order.
 """
 from __future__ import annotations

@@ -90,3 +90,11 @@ def test_the_stylesheet_lets_the_reader_win(sample_build):
         opf = z.read("EPUB/content.opf").decode()
         assert z.read("EPUB/fonts/AtkinsonHyperlegible-normal.ttf")[:4] == b"\x00\x01\x00\x00"
     assert '<item href="fonts/AtkinsonHyperlegible-bold.ttf" id="font-AtkinsonHyperlegible-bold" media-type="font/ttf"/>' in opf
+
+
+def test_a_manifest_id_is_an_xml_name_whatever_the_heading_holds():
+    from lxml import etree
+    from plainpress.render.epub import manifest_id
+    found = manifest_id("img-dose-5-µg-²-qșβ")
+    assert found == "img-dose-5-_b5g-_b2-q_219_3b2"
+    etree.fromstring(f'<item id="{found}"/>')   # an ID of any XML parser: ASCII letters, digits, - _ .

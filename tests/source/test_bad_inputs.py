@@ -23,7 +23,7 @@ from plainpress import model as m
 from plainpress.cli import main
 from plainpress.source import SourceError, read_guide
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def _load_generator():

@@ -22,7 +22,7 @@ from plainpress.render.html import render_html
 from plainpress.render.pdf import FONT_DIR, guide_html
 from plainpress.source import read_guide
 
-GOLDEN = Path(__file__).parent / "golden" / "sample"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "sample"
 
 
 def rendered_texts() -> dict[str, str]:
@@ -54,7 +54,7 @@ def test_matches_golden(name):
     if os.environ.get("UPDATE_GOLDEN"):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(TEXTS[name], encoding="utf-8")
-    assert path.exists(), f"no golden file {path}: run UPDATE_GOLDEN=1 pytest tests/test_golden.py"
+    assert path.exists(), f"no golden file {path}: run UPDATE_GOLDEN=1 pytest tests/build/test_golden.py"
     assert TEXTS[name] == path.read_text(encoding="utf-8")
 
 
