@@ -10,6 +10,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from ..findings import Finding
+from ..validate import validator
 from .report_words import FORMAT_WORDS, kind_count, rule_words, validator_meaning
 
 # Findings that report.html shows in a section of their own, by rule prefix
@@ -57,11 +58,19 @@ def failures(result, checks_words: dict[str, str]) -> list[Failure]:
         sections = pdf_sections(path) if path is not None and path.suffix == ".pdf" else []
         for tool in tools:
             if tool.checked and not tool.passed:
-                means, todo = validator_meaning(tool.tool)
+                means, todo = validator_meaning(meant_by(tool))
                 found.append(Failure(FORMAT_WORDS.get(fmt, fmt.upper()), tool.output, tool.tool,
                                      checks_words.get(tool.tool, tool.tool), means, todo,
                                      tuple(problems(tool.findings, tool.output, sections))))
     return found
+
+
+def meant_by(tool) -> str:
+    """The validator whose words say what a failure means: the tool's own, or, when every problem it
+    found is another check's kind (LibreOffice's pages judged by the layout check), that check's."""
+    kinds = {f.rule.split(".")[0] for f in tool.findings if f.severity in ("error", "warning")}
+    other = kinds.pop() if len(kinds) == 1 else ""
+    return other if other and validator(other) is not None else tool.tool
 
 
 def problems(findings, file: str, sections: list[tuple[int, str]]) -> list[Problem]:

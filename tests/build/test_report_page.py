@@ -172,3 +172,13 @@ def test_the_hardest_sentences_say_whether_each_is_within_the_target(tmp_path):
     items = [words(li.xpath("./p")[1]) for li in page.xpath("//h2[@id='hardest']/following-sibling::ol[1]/li")]
     assert any(": above the target. At en.md, line " in i for i in items)
     assert any(": within the target. At en.md, line " in i for i in items)
+
+
+def test_a_libreoffice_failure_of_layout_alone_says_what_a_layout_failure_means():
+    from plainpress.build.report_page import meant_by
+    from plainpress.findings import Finding
+    from plainpress.validate import ToolResult
+    layout = Finding("warning", "layout.page-fill", "bp-ar.docx page 4", "page 4 is 59% full")
+    lost = Finding("error", "libreoffice.text-lost", "bp-ar.docx", "a paragraph is missing")
+    assert meant_by(ToolResult("libreoffice", "bp-ar.docx", True, {}, (layout,))) == "layout"
+    assert meant_by(ToolResult("libreoffice", "bp-ar.docx", True, {}, (layout, lost))) == "libreoffice"
