@@ -197,7 +197,11 @@ def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> in
     try:
         return run_command(args, settings)
     except PlainpressError as err:   # every refusal, of every command, said here once
-        return refused(err, doing(args))
+        return refused(err, doing(args), one_line=args.command in ONE_LINE)
+
+
+# A document refused by `import` or a guide by `new` is said in one line (a script can grep it)
+ONE_LINE = ("import", "new")
 
 
 def doing(args) -> str:
@@ -206,8 +210,8 @@ def doing(args) -> str:
             "import": f"import {getattr(args, 'file', '')}"}.get(args.command, args.command)
 
 
-def refused(err: Exception, what: str) -> int:
-    print(f"plainpress: cannot {what}:\n{err}", file=sys.stderr)
+def refused(err: Exception, what: str, one_line: bool = False) -> int:
+    print(f"plainpress: cannot {what}:{' ' if one_line else chr(10)}{err}", file=sys.stderr)
     return EXIT_INPUT
 
 

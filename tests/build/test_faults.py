@@ -71,7 +71,7 @@ def test_pandoc_at_its_limits_is_stopped_and_the_document_refused_in_one_line(pr
     before = files(project)
     assert cli.main(["import", "hands.md"]) == 2
     err = capsys.readouterr().err
-    assert err == f"plainpress: cannot import hands.md:\n{message}\n"
+    assert err == f"plainpress: cannot import hands.md: {message}\n"
     assert files(project) == before
 
 

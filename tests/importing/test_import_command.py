@@ -46,7 +46,7 @@ def test_an_existing_source_is_replaced_only_with_force(project, capsys):
     assert cli.main(["import", "hands.md", "--guide", "hands"]) == 0
     (project / "source/hands/en.md").write_text("mine", encoding="utf-8")
     assert cli.main(["import", "hands.md", "--guide", "hands"]) == 2
-    assert capsys.readouterr().err == ("plainpress: cannot import hands.md:\nsource/hands/en.md already exists; give "
+    assert capsys.readouterr().err == ("plainpress: cannot import hands.md: source/hands/en.md already exists; give "
                                        "--force to replace it, or --guide NAME to import the document as another guide\n")
     assert (project / "source/hands/en.md").read_text(encoding="utf-8") == "mine"
     assert cli.main(["import", "hands.md", "--guide", "hands", "--force"]) == 0
