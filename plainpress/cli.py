@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections import Counter
 from pathlib import Path
 
 from . import build as pipeline
@@ -16,9 +15,10 @@ from .lifetime import Stopped, exit_status, stopping
 from .build.progress import Progress
 from .render import FORMATS, PAPERS
 from .build.shard import Shard
+from .build.verdict import EXIT_OK, finish
 from .build.workers import default_jobs
 
-EXIT_OK, EXIT_STRICT, EXIT_INPUT = 0, 1, 2
+EXIT_INPUT = 2
 
 
 COMMANDS = ("build", "check", "translate", "new", "import", "serve", "cache")
@@ -245,20 +245,10 @@ def run_command(args, settings) -> int:
         print(report.summary(results, Path.cwd(), every_finding=args.command == "check", verbose=args.verbose))
         if args.command == "build":
             print(f"\nEvery guide in {args.out}, with its checks: {args.out / 'index.html'}")
-            used = cache_line(results, args.cache)
+            used = report.cache_line(results, args.cache)
             if used:
                 print(used)
     return finish(results, strict=args.strict)
-
-
-def cache_line(results, cache: Path) -> str | None:
-    """How much of a build came from the cache, when some did: why it took so little time."""
-    made = sum(len(r.outputs) for r in results)
-    cached = sum(len(r.from_cache) for r in results)
-    if not cached:
-        return None
-    rest = "nothing changed" if cached == made else f"{made - cached} rendered anew"
-    return f"{cached} of {made} outputs came from the cache in {cache}/, with their checks ({rest})"
 
 
 # What to build ------------------------------------------------------------------------------------
@@ -305,45 +295,3 @@ def chosen_languages(text: str) -> tuple[str, ...]:
         raise pipeline.BuildInputError(f"--lang: {', '.join(wrong)} is not a language tag; "
                                        "use BCP 47 tags such as en, es, pt-BR")
     return langs
-
-
-# The exit status -----------------------------------------------------------------------------------
-
-def finish(results, strict: bool) -> int:
-    """The exit status; when it is 1, a last line says why."""
-    reasons = strict_failures(results, strict)
-    if reasons:
-        sys.stdout.flush()  # the reason comes after the summary, also through a pipe
-        print("\n".join(reasons), file=sys.stderr)
-    return exit_code(results, strict)
-
-
-def exit_code(results, strict: bool) -> int:
-    return EXIT_STRICT if any(binding_problems(r, strict) for r in results) else EXIT_OK
-
-
-def binding_problems(result, strict: bool) -> list[str]:
-    """What fails the build, one label each: with --strict every warning, error and failed validator;
-    otherwise the reading level of a guide that makes it binding (`strict_reading: true`)."""
-    problems = [f for f in result.findings if f.severity in ("error", "warning")]
-    if strict:
-        return [f.rule for f in problems] + [f"{t.tool} failure" for t in result.failed_validators()]
-    if result.guide.meta.strict_reading:
-        return [f.rule for f in problems if f.rule.startswith("reading.")]
-    return []
-
-
-def strict_failures(results, strict: bool) -> list[str]:
-    """One line per reason for exit 1: --strict for the whole build, or each guide's strict_reading."""
-    if strict:
-        labels = [label for r in results for label in binding_problems(r, True)]
-        return [f"plainpress: --strict: {tally(labels)}; exit {EXIT_STRICT}"] if labels else []
-    return [f"plainpress: strict_reading: true in {r.guide.path}: {tally(labels)}; exit {EXIT_STRICT}"
-            for r in results if (labels := binding_problems(r, False))]
-
-
-def tally(labels: list[str]) -> str:
-    """`3 problems (2 reading.grade, 1 pdf/ua-1 failure)`."""
-    parts = [f"{n} {label}{'s' if n > 1 and label.endswith(' failure') else ''}"
-             for label, n in Counter(labels).most_common()]
-    return f"{len(labels)} problem{'s' if len(labels) > 1 else ''} ({', '.join(parts)})"

@@ -12,7 +12,7 @@ from conftest import SAMPLE
 from plainpress import cli
 from plainpress.cli import main
 from plainpress.findings import Finding
-from plainpress.build import BuildInputError, find_sources
+from plainpress.build import BuildInputError, find_sources, verdict
 from plainpress.validate import ToolResult
 
 
@@ -100,18 +100,18 @@ def test_strict_names_each_kind_of_problem_in_a_last_line():
     results = [fake_result("a/en.md", rules=("reading.grade", "plain.passive", "reading.grade"),
                            failed_tools=("pdf/ua-1",)),
                fake_result("b/en.md", failed_tools=("pdf/ua-1",))]
-    assert cli.strict_failures(results, strict=True) == [
+    assert verdict.strict_failures(results, strict=True) == [
         "plainpress: --strict: 5 problems (2 reading.grade, 2 pdf/ua-1 failures, 1 plain.passive); exit 1"]
-    assert cli.exit_code(results, strict=True) == 1
-    assert cli.strict_failures(results, strict=False) == [] and cli.exit_code(results, strict=False) == 0
+    assert verdict.exit_code(results, strict=True) == 1
+    assert verdict.strict_failures(results, strict=False) == [] and verdict.exit_code(results, strict=False) == 0
 
 
 def test_strict_reading_names_the_guide_that_asks_for_it():
     results = [fake_result("a/en.md", strict_reading=True, rules=("reading.grade", "plain.passive")),
                fake_result("b/en.md", strict_reading=False, rules=("reading.grade",))]
-    assert cli.strict_failures(results, strict=False) == [
+    assert verdict.strict_failures(results, strict=False) == [
         "plainpress: strict_reading: true in a/en.md: 1 problem (1 reading.grade); exit 1"]
-    assert cli.exit_code(results, strict=False) == 1
+    assert verdict.exit_code(results, strict=False) == 1
 
 
 def test_a_strict_check_ends_with_the_reason(guide, capsys):

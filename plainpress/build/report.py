@@ -264,3 +264,13 @@ def _relative(path: Path, root: Path) -> str:
         return str(Path(path).resolve().relative_to(root.resolve()))
     except ValueError:
         return str(path)
+
+
+def cache_line(results, cache: Path) -> str | None:
+    """How much of a build came from the cache, when some did: why it took so little time."""
+    made = sum(len(r.outputs) for r in results)
+    cached = sum(len(r.from_cache) for r in results)
+    if not cached:
+        return None
+    rest = "nothing changed" if cached == made else f"{made - cached} rendered anew"
+    return f"{cached} of {made} outputs came from the cache in {cache}/, with their checks ({rest})"
