@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import ALS, FIXTURES, ROOT, SAMPLE
@@ -10,7 +10,7 @@ from plainpress.source import read_guide
 from plainpress.translate.docx_export import export_docx
 from plainpress.translate.docx_import import read_docx
 from plainpress.translate.units import translated, units
-from test_properties import LETTERS, guides, write_guide
+from generated_guides import LETTERS, SLOW, guides, write_guide
 
 GUIDES = [ALS, ROOT / "source" / "als-basics" / "en.md", SAMPLE, FIXTURES / "good" / "cuidado-de-los-pies" / "es.md",
           FIXTURES / "good" / "foot-care" / "en.md"]
@@ -47,10 +47,6 @@ marked_word = st.one_of(
 )
 marked_paragraphs = st.lists(marked_word, min_size=1, max_size=8).map(lambda ws: (" ".join(ws), []))
 marked_guides = st.tuples(guides, st.lists(marked_paragraphs, max_size=3)).map(lambda t: t[0] + t[1])
-
-SLOW = settings(max_examples=25, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
-                suppress_health_check=[HealthCheck.function_scoped_fixture])
-
 
 @SLOW
 @given(parts=marked_guides)
