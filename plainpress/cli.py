@@ -7,16 +7,17 @@ import sys
 from pathlib import Path
 
 from . import build as pipeline
-from .build.cache import Cache, human_size
+from .build.cache import Cache
+from .build.progress import Progress
+from .build.shard import Shard
+from .build.verdict import EXIT_OK, finish
+from .build.workers import default_jobs
 from .config import load_settings, render_options
 from .errors import PlainpressError
 from .languages import is_language_tag
 from .lifetime import Stopped, exit_status, stopping
-from .build.progress import Progress
 from .render import FORMATS, PAPERS
-from .build.shard import Shard
-from .build.verdict import EXIT_OK, finish
-from .build.workers import default_jobs
+from .sizes import count, human_size
 
 EXIT_INPUT = 2
 
@@ -133,11 +134,11 @@ def run_cache(args, settings) -> int:
     from .build import cache
     folder = args.cache
     if args.clear:
-        print(f"cleared {folder}/: {cache.count(cache.clear(folder).dropped)} removed")
+        print(f"cleared {folder}/: {count(cache.clear(folder).dropped)} removed")
         return EXIT_OK
     found = cache.prune(folder, settings.cache_size) if args.prune else cache.usage(folder)
-    done = f"pruned {folder}/: {cache.count(found.dropped)} removed; now " if args.prune else f"{folder}/: "
-    print(f"{done}{human_size(found.size)} in {cache.count(found.files)} (bound: {human_size(settings.cache_size)})")
+    done = f"pruned {folder}/: {count(found.dropped)} removed; now " if args.prune else f"{folder}/: "
+    print(f"{done}{human_size(found.size)} in {count(found.files)} (bound: {human_size(settings.cache_size)})")
     return EXIT_OK
 
 
@@ -211,7 +212,8 @@ def doing(args) -> str:
 
 
 def refused(err: Exception, what: str, one_line: bool = False) -> int:
-    print(f"plainpress: cannot {what}:{' ' if one_line else chr(10)}{err}", file=sys.stderr)
+    separator = " " if one_line else "\n"
+    print(f"plainpress: cannot {what}:{separator}{err}", file=sys.stderr)
     return EXIT_INPUT
 
 

@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build.cache import DEFAULT_SIZE, parse_size
+from .sizes import DEFAULT_SIZE, parse_size
 from .render import FORMATS, PAPERS, RenderOptions
 from .source.problems import Problems
 

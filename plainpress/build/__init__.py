@@ -20,7 +20,6 @@ from . import inputs
 from .cache import Cache
 from .check import add_language_findings, check_all, check_theme_use, ignore
 from .find import find_sources, in_shard
-from .index import write_library_index
 from .progress import Progress
 from .read import CHUNK, read_all
 from .render import Renders, plan, prepare_renderers
@@ -107,6 +106,7 @@ def write_and_report(results, outputs, validation, options: RenderOptions, repor
                 result.validation = explained(result.validation, options.theme)
                 write_current_reports(result, report_root, run.cache, outputs[result.guide.path], checked, options)
                 reported.append(result.out_dir / "report.*")
+            from .index import write_library_index   # here: a command that builds nothing never loads it
             write_library_index(out, validation is not None, run.cache)
     except (KeyboardInterrupt, Stopped) as stop:
         stop.complete = [o.path for o in to_write if not o.stale] + reported

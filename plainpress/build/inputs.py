@@ -76,6 +76,6 @@ def templates_digest() -> str:
 @lru_cache(maxsize=None)
 def tool_version(tool: str) -> str | None:
     """The version of a validator plainpress runs (its own code is in `plainpress_digest`), from its record."""
-    from ..validate import VALIDATORS
-    found = next((v for v in VALIDATORS if v.name == tool), None)
+    from ..validate import validator
+    found = validator(tool)
     return digest(*found.versions()) if found is not None else None

@@ -9,11 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from ..languages import language
-from .counts import textstat  # noqa: F401  (where callers have always found it)
 from .formula_table import FORMULAS, SMOG_SENTENCES, Formula, by_grade, formulas_of, judged_of, sentence_formula
 
 # Kept by name for the writer's preview (serve/overlay.py).
-EASE_FLOOR = FORMULAS["amstad"].target
 INFLESZ_FLOOR = FORMULAS["szigriszt_pazos"].target
 FERNANDEZ_HUERTA_FLOOR = FORMULAS["fernandez_huerta"].target
 PRECISION = 1  # decimals shown in every report
@@ -24,10 +22,6 @@ MIN_WORDS = 30
 
 def base_language(lang: str) -> str:
     return lang.replace("_", "-").split("-")[0].lower()
-
-
-def language_name(lang: str) -> str:
-    return language(lang).name
 
 
 def scored(lang: str) -> bool:
@@ -187,7 +181,3 @@ def grade_words(grade: float) -> str:
         return "college"
     return "college graduate"
 
-
-def inflesz_words(value: float) -> str:
-    """An INFLESZ figure on its own published scale (Barrio-Cantalejo et al., 2008)."""
-    return FORMULAS["szigriszt_pazos"].band(value)

@@ -15,7 +15,7 @@ from .. import model as m
 from ..findings import Finding
 from ..languages import language
 from ..languages.record import CLOSERS
-from .counts import counter, syllables, textstat, textstat_language, words  # noqa: F401  (textstat: for callers)
+from .counts import counter, syllables, words
 from .formula_table import by_grade, judged_of, sentence_formula
 from .formulas import MIN_WORDS, Scores, ease_targets, grade_words, harder_when_higher, not_scored_text, target_text
 from .words import hard_word_rule, hard_word_syllables, is_plain_word
@@ -51,10 +51,6 @@ def too_short_to_judge(text: str, lang: str = "en") -> bool:
 class Sentence:
     text: str
     loc: m.Location
-
-    @property
-    def label(self) -> bool:
-        return is_label(self.text)
 
 
 @dataclass(frozen=True)

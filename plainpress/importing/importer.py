@@ -55,7 +55,7 @@ def import_document(path: Path, source_dir: Path, guide: str = "", lang: str = "
     blocks = adapter.blocks(ast["blocks"])
     if adapter.inlines.tracked:
         raise ImportRefused("the document holds tracked changes; accept or reject them all, save, and import it again")
-    return _Shaping(path, source_dir, guide, given, adapter, findings, prepared).run(blocks)
+    return _Shaping(path, kind, source_dir, guide, given, adapter, findings, prepared).run(blocks)
 
 
 def body_words(node, limit: int = 2000) -> list[str]:
@@ -77,8 +77,8 @@ def body_words(node, limit: int = 2000) -> list[str]:
 class _Shaping:
     """The steps after pandoc, on the list of blocks."""
 
-    def __init__(self, path, source_dir, guide, given, adapter, findings, prepared):
-        self.path, self.source_dir, self.guide_name = path, Path(source_dir), guide
+    def __init__(self, path, kind, source_dir, guide, given, adapter, findings, prepared):
+        self.path, self.kind, self.source_dir, self.guide_name = path, kind, Path(source_dir), guide
         self.given, self.adapter, self.findings, self.prepared = given, adapter, findings, prepared
 
     def run(self, blocks: list[m.Block]) -> Imported:
@@ -112,7 +112,7 @@ class _Shaping:
                               "marked none", "check that the first row names the columns; add a row of headings if not")
 
     def package(self):
-        if format_of(self.path).parts is not None:
+        if self.kind.parts is not None:
             return Package.open(self.path)
         return contextlib.nullcontext()
 

@@ -257,7 +257,8 @@ def test_records_hold_plainpress_values_through_their_constructors():
 def test_the_folder_is_kept_within_its_bound_least_recently_used_out_first(tmp_path):
     import os
 
-    from plainpress.build.cache import Cache, parse_size, usage
+    from plainpress.build.cache import Cache, usage
+    from plainpress.sizes import parse_size
     assert [parse_size(x) for x in ("500MB", "1 GB", "2GiB", "10kb", 42)] == [500_000_000, 10**9, 2 * 2**30, 10_000, 42]
     with pytest.raises(ValueError, match="`lots` is not a size"):
         parse_size("lots")
@@ -293,7 +294,8 @@ def test_plainpress_cache_shows_prunes_and_clears_only_its_own_files(tmp_path, m
 
 @pytest.mark.slow
 def test_a_hundred_edits_stay_within_the_bound(tmp_path, monkeypatch, capsys):
-    from plainpress.build.cache import human_size, usage
+    from plainpress.build.cache import usage
+    from plainpress.sizes import human_size
     shutil.copytree(SAMPLE.parent, tmp_path / "source" / "g")
     (tmp_path / "pyproject.toml").write_text('[tool.plainpress]\ncache = ".plainpress-cache"\ncache_size = "1MB"\n')
     monkeypatch.chdir(tmp_path)

@@ -5,7 +5,8 @@ import pytest
 
 from conftest import ALS, FIXTURES
 from plainpress.checks.formulas import Scores, grade_words
-from plainpress.checks.readability import ReadingReport, hard_words, prose, reading_report, score, sentences, textstat
+from plainpress.checks.counts import textstat
+from plainpress.checks.readability import ReadingReport, hard_words, prose, reading_report, score, sentences
 from plainpress.checks.words import hard_word_rule
 from plainpress.source import read_guide
 
