@@ -3,6 +3,8 @@ means for a reader and what to do; a translation lists its parts still to transl
 terminal sends its reader to report.html for is there; the words are for people."""
 from __future__ import annotations
 
+import re
+
 import shutil
 from pathlib import Path
 
@@ -168,7 +170,8 @@ def test_the_hardest_sentences_say_whether_each_is_within_the_target(tmp_path):
     result = checked(ALS_BASICS / "en.md", tmp_path)
     page = page_of(result, tmp_path)
     verdict = words(page.xpath("//h2[@id='hardest']/following-sibling::p[1]")[0])
-    assert verdict == result.reading.hardest_verdict()
+    assert re.fullmatch(r"\d of these 10 are above the target on their own \(Flesch-Kincaid grade 6 or lower\): "
+                        r"they are the place to start\.", verdict), verdict
     items = [words(li.xpath("./p")[1]) for li in page.xpath("//h2[@id='hardest']/following-sibling::ol[1]/li")]
     assert any(": above the target. At en.md, line " in i for i in items)
     assert any(": within the target. At en.md, line " in i for i in items)

@@ -108,5 +108,10 @@ def test_only_the_reader_and_the_writer_name_a_docx_part():
 
 
 def test_tests_mirror_the_package():
-    loose = sorted(p.name for p in (ROOT / "tests").glob("test_*.py"))
-    assert len(loose) <= 4, loose
+    """Each folder of tests is a package of plainpress/ (or this one, of the package's shape), and at
+    most four test files, of top-level modules, stay loose."""
+    tests = ROOT / "tests"
+    folders = {p.parent.name for p in tests.glob("*/test_*.py")}
+    assert folders - {p.name for p in PACKAGE.iterdir() if p.is_dir()} - {"package"} == set()
+    loose = sorted(p.stem.removeprefix("test_") for p in tests.glob("test_*.py"))
+    assert len(loose) <= 4 and all((PACKAGE / f"{name.split('_')[0]}.py").is_file() for name in loose), loose

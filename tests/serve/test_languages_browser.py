@@ -39,3 +39,4 @@ def test_the_language_links_add_no_accessibility_violation(chromium, tmp_path): 
         runs = at_widths(tab, AXE_WIDTHS, "options => axe.run(document, options)", AXE_OPTIONS)
         result = page_result("preview", runs, {}, [], [], 0.0, tab.evaluate("axe.version"))
     assert [str(f) for f in result.findings] == []
+    assert result.counts["passes_1280"] > 0 and result.counts["passes_375"] > 0   # axe ran, at both widths
