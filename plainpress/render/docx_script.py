@@ -21,7 +21,6 @@ from ..languages.fonts import faces_for
 from ..translate import units as ids
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 RIGHT_TO_LEFT = frozenset({"R", "AL"})   # Unicode bidi classes of right-to-left letters
 # What may follow w:bidi, in the schema's order, in a paragraph's and in a section's properties.
 AFTER_PARAGRAPH_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",

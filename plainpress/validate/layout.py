@@ -83,10 +83,10 @@ class Layout:
 
 
 def check_layout(path: Path, running: Callable[[list[str]], bool] | None = None, kind: str = "pdf",
-                 where: str = "") -> ToolResult:
+                 where: str = "", name: str | None = None) -> ToolResult:
     """`kind`: "pdf" (ours) or "docx" (LibreOffice's PDF of our DOCX), for the hints; `where` begins the
-    messages ("in LibreOffice's pages of the DOCX, ")."""
-    layout = measure(Path(path), running)
+    messages ("in LibreOffice's pages of the DOCX, "); `name`: the file the findings name (the DOCX)."""
+    layout = measure(Path(path), running, name)
     findings = layout_findings(layout, kind, where)
     return ToolResult(TOOL, layout.name, True, layout_counts(layout), tuple(findings))
 

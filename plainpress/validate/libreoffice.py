@@ -24,7 +24,7 @@ import signal
 import subprocess
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 
@@ -107,9 +107,7 @@ def pages_layout(path: Path, pdf: Path, running: list[Running]) -> ToolResult:
 
     def is_footer(lines: list[str]) -> bool:
         return any((cut := cut_one(lines, part)) is not None and not squeeze("".join(cut)) for part in footers)
-    result = check_layout(pdf, is_footer, "docx", where="in LibreOffice's pages of the DOCX, ")
-    return ToolResult(result.tool, path.name, True, result.counts,
-                      tuple(replace(f, location=f.location.replace(pdf.name, path.name, 1)) for f in result.findings))
+    return check_layout(pdf, is_footer, "docx", where="in LibreOffice's pages of the DOCX, ", name=path.name)
 
 
 def convert(program: str, docxs: list[Path], tmp: Path, timeout: float) -> tuple[dict[Path, Path], str]:
