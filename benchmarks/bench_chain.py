@@ -3,7 +3,7 @@ library of 40 guides two at a time.
 
     .venv/bin/python benchmarks/bench_chain.py [--runs 5] [--guide source/als-pathophysiology]
                                                [--library 40] [--library-runs 3] [--no-weasyprint-library]
-                                               [--fresh-user-cache]
+                                               [--fresh-user-cache] [--against TREE]
 
 plainpress: `plainpress build GUIDE --no-validate` as a whole process, with a fresh output folder and
 an empty build cache each run, its reading-level checks included. Its user cache (XDG_CACHE_HOME: the
@@ -17,6 +17,9 @@ one after another:
   PDF/UA-1 wants the first heading at level 1), then the `typst` package (Python; its wheel has no CLI)
   compiles it to PDF/UA-1 offline: fonts from the Atkinson Hyperlegible package folder only (system
   fonts ignored), an empty package folder, so nothing can be fetched.
+`--against TREE` runs plainpress from another checkout too (e.g. `git worktree add /tmp/before <commit>`),
+the same way and in turn, so that a change is measured against what it replaced in one run, memory of
+the library's build included.
 The library: `benchmarks/guides.py` copies of the shipped guides, English only (`--lang en`: the
 chains read en.md), plainpress with `--jobs 2`, each chain run on two guides at a time.
 
@@ -42,6 +45,7 @@ from measure import cores_free, median, run_measured
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+BEFORE = "plainpress before"
 
 # The Typst step as a process of its own, like the CLI: input as bytes so that its root can be the guide's
 # folder (pictures beside the source) while the .typ file sits in the output folder.
@@ -88,14 +92,16 @@ def plainpress_command(paths: Path, out: Path, extra: list[str] = ()) -> list[st
             "--out", str(out / "out"), "--cache", str(out / "cache")]
 
 
-def plainpress_run(command: list[str], home: Path, sample: bool):
-    env = {**os.environ, "XDG_CACHE_HOME": str(home)}
+def plainpress_run(command: list[str], home: Path, sample: bool, tree: Path | None = None):
+    """One build; `tree`: another checkout's plainpress, put first on the path."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(home)} | ({"PYTHONPATH": str(tree)} if tree else {})
     return [run_measured(command, cwd=ROOT, sample=sample, env=env)]
 
 
-def user_cache(args, out: Path) -> Path:
-    """The run's own user cache, or the one of the whole benchmark (filled by the first run)."""
-    return out / "home" if args.fresh_user_cache else args.home
+def user_cache(args, out: Path, tree: Path | None = None) -> Path:
+    """The run's own user cache, or the one of the whole benchmark (filled by the first run); another
+    checkout keeps one of its own, as its cache may be laid out differently."""
+    return out / "home" if args.fresh_user_cache else args.home / ("before" if tree else "now")
 
 
 def pandoc_steps(pandoc_path: str, source: Path, out: Path) -> list[list[str]]:
@@ -138,6 +144,8 @@ def main() -> None:
     parser.add_argument("--library-runs", type=int, default=3)
     parser.add_argument("--fresh-user-cache", action="store_true",
                         help="an empty user cache for every plainpress run, not one filled by the warm-up")
+    parser.add_argument("--against", type=Path, metavar="TREE",
+                        help="also run plainpress from this checkout (what a change replaced)")
     parser.add_argument("--no-weasyprint-library", action="store_true",
                         help="leave the (slow) pandoc + WeasyPrint chain out of the library runs")
     args = parser.parse_args()
@@ -164,9 +172,9 @@ def main() -> None:
 def one_guide(args, guide: Path, tmp: Path, pandoc_path: str, fonts: Path, chains: dict) -> None:
     runs = iter(range(10**6))
 
-    def ours(sample=False):
+    def ours(sample=False, tree=None):
         out = tmp / f"p{next(runs)}"
-        return plainpress_run(plainpress_command(guide, out), user_cache(args, out), sample)
+        return plainpress_run(plainpress_command(guide, out), user_cache(args, out, tree), sample, tree)
 
     def theirs(steps, sample=False):
         return chain_run(steps, pandoc_path, guide, tmp / f"c{next(runs)}", fonts, sample)
@@ -174,16 +182,22 @@ def one_guide(args, guide: Path, tmp: Path, pandoc_path: str, fonts: Path, chain
     for steps in chains.values():  # warm the disk cache and Python's bytecode for all
         theirs(steps)
     ours()
-    figures = {name: [] for name in ["plainpress", *chains]}
+    if args.against:
+        ours(tree=args.against)
+    figures = {name: [] for name in ["plainpress", *chains]} | ({BEFORE: []} if args.against else {})
     for _ in range(args.runs):
         for name, steps in chains.items():
             figures[name].append(timed(theirs, steps)[:2])
         figures["plainpress"].append(timed(ours)[:2])
+        if args.against:
+            figures[BEFORE].append(timed(ours, False, args.against)[:2])
     memory = {"plainpress": ours(True)} | {name: theirs(steps, True) for name, steps in chains.items()}
+    if args.against:
+        memory[BEFORE] = ours(True, args.against)
     print(f"\none guide, cold: {guide.name}, {args.runs} runs each, medians, validators off, "
           f"{'an empty' if args.fresh_user_cache else 'a warm'} user cache")
     compare(figures, "plainpress build --no-validate")
-    for name in chains:
+    for name in memory.keys() - {"plainpress"}:
         largest, tree = max(m[1] for m in memory[name]), max(m[2] for m in memory[name])  # steps in turn
         ours_m = memory["plainpress"][0]
         print(f"  peak memory vs {name}: all processes at once (PSS) {ours_m[2] / 1024:.0f} MB vs "
@@ -196,22 +210,29 @@ def library(args, tmp: Path, pandoc_path: str, fonts: Path, chains: dict) -> Non
     guides = sorted(p for p in source.iterdir() if (p / "en.md").exists())
     runs = iter(range(10**6))
 
-    def ours():
+    def ours(sample=False, tree=None):
         out = tmp / f"p{next(runs)}"
         return plainpress_run(plainpress_command(source, out, ["--lang", "en", "--jobs", "2"]),
-                              user_cache(args, out), False)
+                              user_cache(args, out, tree), sample, tree)
 
     def theirs(steps):
         return chain_library(steps, pandoc_path, guides, tmp / f"c{next(runs)}", fonts)
 
-    figures = {name: [] for name in ["plainpress", *chains]}
+    figures = {name: [] for name in ["plainpress", *chains]} | ({BEFORE: []} if args.against else {})
     for _ in range(args.library_runs):
         figures["plainpress"].append(timed(ours)[:2])
+        if args.against:
+            figures[BEFORE].append(timed(ours, False, args.against)[:2])
         for name, steps in chains.items():
             figures[name].append(timed(theirs, steps)[:2])
     print(f"\na library of {len(guides)} guides (English), {args.library_runs} runs each, medians, validators off; "
           f"plainpress --jobs 2, each chain two guides at a time")
     compare(figures, "plainpress build --jobs 2")
+    if args.against:  # the issue's memory goal: the library's build against what it was
+        now, before = ours(True)[0], ours(True, args.against)[0]
+        print(f"  peak memory of the library's build, all processes at once (PSS): {now[2] / 1024:.0f} MB vs "
+              f"{before[2] / 1024:.0f} MB before: {now[2] / before[2]:.2f}x; largest process (RSS) "
+              f"{now[1] / 1024:.0f} MB vs {before[1] / 1024:.0f} MB: {now[1] / before[1]:.2f}x")
 
 
 def compare(figures: dict[str, list[tuple[float, float]]], label: str) -> None:

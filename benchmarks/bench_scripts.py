@@ -1,22 +1,31 @@
 """The same handout in each script against the English one: build time, and the sizes of what it makes.
 
-    .venv/bin/python benchmarks/bench_scripts.py [--runs 5] [--langs zh-Hans,ar,vi]
+    .venv/bin/python benchmarks/bench_scripts.py [--runs 5] [--langs zh-Hans,ar,vi] [--empty-user-cache]
+                                                 [--against TREE]
 
 Each run builds one language of tests/fixtures/good/scripts/blood-pressure as a whole process,
-`plainpress build FILE --no-validate`, cold: a fresh output folder, an empty build cache and an empty
-font-subset cache (XDG_CACHE_HOME of its own), so that cutting a CJK face is paid every time. Runs
-alternate between English and each other language, so that a shared machine's load falls on both;
-the figures are medians, and the ratios are what to read (the goal: Chinese at most 1.5x English).
+`plainpress build FILE --no-validate`, cold: a fresh output folder and an empty build cache. Its user
+cache (XDG_CACHE_HOME) is a fresh copy of one warmed by building another guide (source/als-
+pathophysiology): a machine that has built before, with the syllable table and compiled templates,
+but none of this handout's font subsets, so that cutting a CJK face is paid every time, as for a new or
+changed handout. `--empty-user-cache` gives each run an empty one instead (a machine's first build:
+English then pays for the syllable table). Runs alternate between English and each other language, so
+that a shared machine's load falls on both; the figures are medians of wall and CPU time (the process
+and its children), and the ratios are what to read (the goal: Chinese at most 1.5x English), with
+their spread over runs side by side. `--against TREE` measures another checkout's plainpress too.
 """
 from __future__ import annotations
 
 import argparse
 import itertools
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from bench_chain import timed
 from measure import cores_free, median, run_measured
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,15 +36,32 @@ HANDOUT = ROOT / "tests" / "fixtures" / "good" / "scripts" / "blood-pressure"
 RUNS = itertools.count()
 
 
-def build(lang: str, tmp: Path, n: int) -> tuple[float, Path]:
-    """One cold build: its own output folder, build cache and user cache, never a previous run's."""
+def command(paths: Path, out: Path, cache: Path) -> list[str]:
+    return [str(BIN / "plainpress"), "build", str(paths), "--no-validate", "-q", "--out", str(out), "--cache", str(cache)]
+
+
+def environment(home: Path, tree: Path | None) -> dict:
+    return {**os.environ, "XDG_CACHE_HOME": str(home)} | ({"PYTHONPATH": str(tree)} if tree else {})
+
+
+def warm_home(tmp: Path, tree: Path | None) -> Path:
+    """A user cache filled by building another guide: what a machine that has built before holds."""
+    home = tmp / f"warm-{tree.name if tree else 'now'}"
+    subprocess.run(command(ROOT / "source" / "als-pathophysiology", tmp / "warm-out", tmp / "warm-cache"),
+                   env=environment(home, tree), cwd=ROOT, check=True, capture_output=True)
+    return home
+
+
+def build(lang: str, tmp: Path, warm: Path | None, tree: Path | None = None) -> tuple[float, float, Path]:
+    """(wall, CPU, output folder) of one cold build: its own output folder, build cache and user cache
+    (a copy of `warm`, or empty), never a previous run's."""
     n = next(RUNS)
     out, home = tmp / f"out-{lang}-{n}", tmp / f"home-{lang}-{n}"
-    env = {**os.environ, "XDG_CACHE_HOME": str(home)}
-    command = [str(BIN / "plainpress"), "build", str(HANDOUT / f"{lang}.md"), "--no-validate", "-q",
-               "--out", str(out), "--cache", str(tmp / f"cache-{lang}-{n}")]
-    wall = run_measured(command, cwd=ROOT, env=env)[0]
-    return wall, out
+    if warm:
+        shutil.copytree(warm, home)
+    run = [command(HANDOUT / f"{lang}.md", out, tmp / f"cache-{lang}-{n}")]
+    wall, cpu, _ = timed(lambda: run_measured(run[0], cwd=ROOT, env=environment(home, tree)))
+    return wall, cpu, out
 
 
 def sizes(out: Path) -> dict[str, int]:
@@ -48,33 +74,50 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--langs", default="zh-Hans,zh-Hant,ja,ko,ar,fa,hi,ru,vi")
+    parser.add_argument("--empty-user-cache", action="store_true", help="an empty user cache for every run")
+    parser.add_argument("--against", type=Path, metavar="TREE", help="also measure this checkout's plainpress")
     args = parser.parse_args()
     langs = args.langs.split(",")
+    print(f"{os.cpu_count()} cores ({cores_free():.2f} free at the start)")
     with tempfile.TemporaryDirectory(prefix="plainpress-scripts-") as name:
         tmp = Path(name)
-        build("en", tmp, -1)   # warm the disk cache and Python's bytecode
-        english: list[float] = []
-        others: dict[str, list[float]] = {lang: [] for lang in langs}
-        made: dict[str, Path] = {}
-        for n in range(args.runs):
-            for lang in langs:
-                english.append(build("en", tmp, n)[0])
-                wall, made[lang] = build(lang, tmp, n)
-                others[lang].append(wall)
-        made["en"] = build("en", tmp, 99)[1]
-        report(args.runs, english, others, made, cores_free())
+        for tree in [None] + ([args.against] if args.against else []):
+            warm = None if args.empty_user_cache else warm_home(tmp, tree)
+            build("en", tmp, warm, tree)   # warm the disk cache and Python's bytecode
+            english: list[tuple] = []
+            others: dict[str, list[tuple]] = {lang: [] for lang in langs}
+            made: dict[str, Path] = {}
+            for _ in range(args.runs):
+                for lang in langs:
+                    english.append(build("en", tmp, warm, tree))
+                    *figures, made[lang] = build(lang, tmp, warm, tree)
+                    others[lang].append(figures)
+            made["en"] = build("en", tmp, warm, tree)[2]
+            label = f"plainpress from {tree}" if tree else "plainpress"
+            report(label, args.runs, english, others, made, warm is not None)
+    print(f"{cores_free():.2f} cores free at the end")
 
 
-def report(runs: int, english: list[float], others: dict[str, list[float]], made: dict[str, Path], free: float) -> None:
-    base = median(english)
-    print(f"blood-pressure handout, {runs} runs each, cold (no build or font cache), {os.cpu_count()} cores "
-          f"({free:.2f} free), medians")
-    print(f"  {'language':10} {'build':>7} {'/ en':>6}   {'PDF':>8} {'DOCX':>8} {'EPUB':>8} {'web page':>9}")
+def report(label: str, runs: int, english: list[tuple], others: dict[str, list[tuple]], made: dict[str, Path],
+           warm: bool) -> None:
+    print(f"\n{label}: blood-pressure handout, {runs} runs each, cold (no build cache; "
+          f"{'a user cache without its font subsets' if warm else 'an empty user cache'}), medians")
+    print(f"  {'language':10} {'wall':>7} {'/ en':>6} {'CPU':>7} {'/ en':>6} {'(runs)':>12}   "
+          f"{'PDF':>8} {'DOCX':>8} {'EPUB':>8} {'web page':>9}")
+    walls, cpus = [e[0] for e in english], [e[1] for e in english]
     for lang in ("en", *others):
-        wall = base if lang == "en" else median(others[lang])
+        runs_of = english if lang == "en" else others[lang]
+        wall, cpu = median(r[0] for r in runs_of), median(r[1] for r in runs_of)
+        paired = sorted(r[1] / e[1] for r, e in zip(runs_of, english[langs_index(others, lang)::len(others)]))
         size = sizes(made[lang])
-        print(f"  {lang:10} {wall:6.2f}s {wall / base:5.2f}x   " + " ".join(
-            f"{size.get(fmt, 0) / 1024:7.0f}K" for fmt in ("pdf", "docx", "epub")) + f" {size.get('html', 0) / 1024:8.0f}K")
+        print(f"  {lang:10} {wall:6.2f}s {wall / median(walls):5.2f}x {cpu:6.2f}s {cpu / median(cpus):5.2f}x "
+              f"{paired[0]:5.2f}-{paired[-1]:.2f}x   " + " ".join(
+                  f"{size.get(fmt, 0) / 1024:7.0f}K" for fmt in ("pdf", "docx", "epub")) + f" {size.get('html', 0) / 1024:8.0f}K")
+
+
+def langs_index(others: dict, lang: str) -> int:
+    """Where `lang`'s English partner runs sit in the list of English runs (one per language a round)."""
+    return list(others).index(lang) if lang in others else 0
 
 
 if __name__ == "__main__":
