@@ -21,6 +21,7 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -104,10 +105,13 @@ class Workers:
                 settle(task, done(task.fn, *task.args))
             else:
                 with self.lock:
-                    running = list(self.running)
-                if not running:
+                    running, waiting = list(self.running), bool(self.queue)
+                if running:
+                    wait(running, return_when=FIRST_COMPLETED)
+                elif not waiting or self.stopped:
                     break
-                wait(running, return_when=FIRST_COMPLETED)
+                else:  # a worker's task is done, but the pool's thread has yet to hand it the next (`freed`)
+                    time.sleep(0.001)
             self.poll()
 
     def mine(self) -> Task | None:

@@ -1,0 +1,46 @@
+"""`Workers.drain` runs every task, also when a worker's end is seen before the pool hands it the next.
+
+A future is done before its callbacks run: the pool's thread may not yet have given the free worker the
+next task (one that only a worker takes: it needs a slow module this process has not loaded) when this
+process finds nothing running. drain once ended there, and that task's output was never rendered (a
+build then failed on writing a PDF it had no bytes for, now and then, on a loaded machine).
+"""
+from __future__ import annotations
+
+import time
+
+from plainpress.build import workers as workers_module
+from plainpress.build.workers import Workers
+
+
+def slow_freed(monkeypatch):
+    """The pool's thread late to hand out the next task, as on a loaded machine."""
+    freed = Workers.freed
+
+    def late(self, future):
+        time.sleep(0.3)
+        freed(self, future)
+    monkeypatch.setattr(Workers, "freed", late)
+
+
+def test_a_task_only_a_worker_takes_is_run_though_the_pool_hands_it_out_late(monkeypatch):
+    slow_freed(monkeypatch)
+    results = []
+    with Workers(2) as workers:
+        for n in range(2):
+            workers.add(abs, -n, done=results.append, needs="a_module_never_loaded")
+        workers.drain()
+    assert sorted(results) == [0, 1]
+
+
+def test_this_process_takes_its_share_meanwhile(monkeypatch):
+    """Tasks that need nothing slow still run here while the worker is busy."""
+    slow_freed(monkeypatch)
+    results = []
+    with Workers(2) as workers:
+        workers.add(time.sleep, 0.2, done=lambda _: results.append("slow"), needs="a_module_never_loaded")
+        for n in range(3):
+            workers.add(abs, -n, done=results.append)
+        workers.drain()
+    assert sorted(map(str, results)) == ["0", "1", "2", "slow"]
+    assert workers_module.WORTH_LOADING > 1  # else this process would take the slow task itself
