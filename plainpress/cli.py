@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from importlib import import_module
 from pathlib import Path
 
 from . import build as pipeline
@@ -55,11 +56,12 @@ def parser(settings) -> argparse.ArgumentParser:
                        help=f"processes that work at once, this one among them (default: the cores here, {default_jobs()})")
         if name == "build":
             add_build_options(c, settings)
-    commands = other_commands()
-    commands["translate"].add_parser(sub, settings)
+    from .importing import arguments as import_arguments   # the arguments alone: a build never loads
+    from .translate import arguments as translate_arguments  # the importer nor the translation
+    translate_arguments.add_parser(sub, settings)
     add_new_parser(sub, settings)
-    commands["import"].add_parser(sub, settings)
-    commands["serve"].add_parser(sub, settings)
+    import_arguments.add_parser(sub, settings)
+    other_command("serve").add_parser(sub, settings)
     add_cache_parser(sub, settings)
     return p
 
@@ -83,13 +85,14 @@ def chosen_parser(p: argparse.ArgumentParser, args: argparse.Namespace) -> argpa
         p = commands.choices[name]
 
 
-def other_commands() -> dict:
-    """The commands that live in packages of their own, imported here rather than at the top: a build
-    has no need of them before its arguments are read."""
-    from .importing import command as import_command
-    from .serve import command as serve_command
-    from .translate import command as translate_command
-    return {"translate": translate_command, "import": import_command, "serve": serve_command}
+# The commands that live in packages of their own: name -> package. Each package's `command` module is
+# imported only when that command runs; its arguments are its `arguments` module's (serve's command is
+# light enough to hold its own).
+OTHER_COMMANDS = {"translate": "translate", "import": "importing", "serve": "serve"}
+
+
+def other_command(name: str):
+    return import_module(f".{OTHER_COMMANDS[name]}.command", __package__)
 
 
 class VersionAction(argparse.Action):
@@ -223,9 +226,9 @@ def run_command(args, settings) -> int:
     if args.command == "cache":
         return run_cache(args, settings)
     if args.command in ("translate", "import"):
-        return other_commands()[args.command].run(args)
+        return other_command(args.command).run(args)
     if args.command == "serve":
-        return other_commands()["serve"].run(args, settings)
+        return other_command("serve").run(args, settings)
     try:
         with stopping():
             results = pipeline.build(args.paths or default_paths(settings), chosen_formats(args),

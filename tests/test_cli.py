@@ -163,3 +163,32 @@ def test_only_language_named_files_are_sources(tmp_path):
     (tmp_path / "README.md").write_text("about these guides")
     assert find_sources([guide], ()) == [guide / "en.md"]
     assert find_sources([tmp_path], ()) == [guide / "en.md"]
+
+
+# What a build loads: the parser reads every command's arguments, but not the packages that do their work
+NOT_FOR_A_BUILD = ("plainpress.importing.command", "plainpress.importing.importer", "plainpress.source.writer",
+                   "plainpress.ooxml", "plainpress.translate.command", "plainpress.translate.workflow")
+
+
+def loaded_by(code: str, cwd) -> list[str]:
+    script = f"import sys\nfrom plainpress import cli\n{code}\nprint(' '.join(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", script], cwd=cwd, capture_output=True, text=True, check=True)
+    return done.stdout.splitlines()[-1].split()
+
+
+def test_a_build_loads_neither_the_importer_nor_the_translation(tmp_path):
+    shutil.copytree(SAMPLE.parent, tmp_path / "sample")
+    loaded = loaded_by(f"cli.main(['build', 'sample', '--format', 'html', '--no-validate', '-q', '--jobs', '1', "
+                       f"'--out', 'out', '--cache', 'cache'])", tmp_path)
+    assert (tmp_path / "out" / "sample" / "en" / "sample-en.html").is_file()
+    assert "plainpress.importing.arguments" in loaded and "plainpress.translate.arguments" in loaded
+    assert [m for m in loaded if m.startswith(NOT_FOR_A_BUILD)] == []
+
+
+def test_the_other_commands_still_read_their_arguments_and_load_their_work(tmp_path):
+    loaded = loaded_by("args = cli.parse(cli.parser(cli.load_settings()), ['import', 'hands.docx', '--guide', 'hands'])\n"
+                       "assert (args.file.name, args.guide) == ('hands.docx', 'hands')\n"
+                       "args = cli.parse(cli.parser(cli.load_settings()), ['translate', 'export', 'g', '--to', 'es'])\n"
+                       "assert (args.step, args.to, args.format) == ('export', 'es', 'docx')\n"
+                       "assert cli.other_command('import').run and cli.other_command('translate').run", tmp_path)
+    assert "plainpress.importing.importer" in loaded and "plainpress.translate.workflow" in loaded

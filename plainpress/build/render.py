@@ -58,7 +58,24 @@ def prepare_renderers(sources, keys: dict, formats, options: RenderOptions, cach
     for fmt in (f.name for f in FORMATS.values() if f.needs):
         if workers.jobs > 1 and fmt in formats and any(
                 cache.get(inputs.render_key(keys[path], fmt, options)) is None for path in sources):
+            if not workers.started:
+                load_shared(sources)
             workers.add(prepare, fmt, done=ignore_result, needs=FORMATS[fmt].needs)
+
+
+def load_shared(sources) -> None:
+    """What this process and a worker rendering PDFs both load, loaded once before the worker is
+    forked, which then has it too (loaded after, each process would pay for it): Jinja, the modules
+    of the fonts and labels, and each language's record (Babel's locale data)."""
+    import jinja2.sandbox  # noqa: F401 - the report here, the PDF's template there
+    from ..languages import language
+    from ..render import scripts  # noqa: F401 - the PDF's fonts there, the index's and web page's here
+    from ..theme import wear  # noqa: F401 - a guide's labels, in both
+    for tag in sorted({path.stem for path in sources}):   # <lang>.md: the tag, whatever the case
+        try:
+            language(tag)
+        except Exception:  # noqa: BLE001 - only a head start: a tag the build refuses is refused later
+            pass
 
 
 def render_order(longest_first: bool) -> list[str]:

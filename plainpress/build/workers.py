@@ -46,7 +46,7 @@ class Task:
     fn: object
     args: tuple
     done: object               # called with the result, or with the exception the task raised
-    needs: str | None = None   # a slow module the task loads, if any
+    needs: str | None = None   # a slow module the task loads, if any ("" or None: none)
     here: bool = False         # only in this process (see `add`)
 
 
@@ -120,11 +120,16 @@ class Workers:
         with self.lock:
             for i in range(len(self.queue) - 1, -1, -1):
                 task = self.queue[i]
-                if (self.jobs == 1 or task.here or task.needs is None or task.needs in sys.modules
+                if (self.jobs == 1 or task.here or not task.needs or task.needs in sys.modules
                         or sum(t.needs == task.needs for t in self.queue) >= WORTH_LOADING):
                     del self.queue[i]
                     return task
         return None
+
+    @property
+    def started(self) -> bool:
+        """Whether the workers are forked already (what this process loads now, they do not have)."""
+        return self._processes is not None
 
     def thread(self, fn, *args) -> Future:
         """`fn(*args)` in a thread, for work that waits on another program (here, with one job)."""

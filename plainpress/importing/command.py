@@ -3,6 +3,7 @@ still needs a person (`file:line: what; how to fix`), then the same checks as `p
 
 Exit status: 0 imported, and the source reads cleanly; 1 imported, but the source does not build until
 the problems listed last are mended (a picture without alt text); 2 nothing written (refused, or bad input).
+Its arguments are `arguments.py`'s (read by every run of plainpress, so without this module's imports).
 """
 from __future__ import annotations
 
@@ -16,19 +17,6 @@ from .findings import line_text
 from .importer import import_document, write_imported
 
 EXIT_OK, EXIT_TO_MEND = 0, 1
-
-
-def add_parser(sub, settings) -> None:
-    text = "bring in a handout you already have (.docx, .odt, .html or .md) as a guide's source"
-    i = sub.add_parser("import", help=text, description=text + f": writes {settings.source}/<guide>/<lang>.md and "
-                       "its pictures, lists what still needs a person, and checks the result.",
-                       epilog="Exit status: 0 imported; 1 imported, but it does not build until the problems "
-                              "listed last are mended; 2 nothing written.")
-    i.add_argument("file", type=Path, help="the document: .docx, .odt, .html or .md")
-    i.add_argument("--guide", default="", help="the guide's folder name (default: made from the title)")
-    i.add_argument("--lang", default="", help="its language, a BCP 47 tag (default: what the document says)")
-    i.add_argument("--source-dir", type=Path, default=settings.source, help=f"(default: {settings.source}/)")
-    i.add_argument("--force", action="store_true", help="replace a source that is already there")
 
 
 def run(args) -> int:

@@ -19,8 +19,7 @@ from .memory import previous, read_record, record_path, record_text, updated_rec
 from .returned import Mismatch, Returned, TranslationImportError
 from .labels import every_label, label_key, previous_labels, with_labels
 from .units import units
-
-EXTENSIONS = {"docx": "docx", "xliff": "xlf", "po": "po"}
+from .arguments import EXTENSIONS  # there, so that the command line reads it without this module
 
 
 class WorkflowError(PlainpressError):
