@@ -1,19 +1,23 @@
 """The font files behind a language's faces, what they can draw, and subsets of them to embed.
 
 Atkinson Hyperlegible comes from its PyPI package; every other face from the system's fontconfig
-(Debian's fonts-noto-core and fonts-noto-cjk), found once per process with one `fc-list`. A Noto CJK
-face lives inside a collection (.ttc) with its siblings: the index says which one.
+(Debian's fonts-noto-core and fonts-noto-cjk), found with one `fc-list` whose answer the user's cache
+keeps (`known`), as it keeps each face's cmap. A Noto CJK face lives inside a collection (.ttc) with its
+siblings: the index says which one.
 """
 from __future__ import annotations
 
-import io
+import json
+import marshal
 import subprocess
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import PlainpressError
+from . import known
 from .record import Language
 
 ATKINSON = "Atkinson Hyperlegible"
@@ -44,21 +48,37 @@ def atkinson_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def system_faces() -> dict[tuple[str, str], FaceFile]:
-    """(family, weight) -> its file, for every regular and bold face fontconfig knows."""
+    """(family, weight) -> its file, for every regular and bold face fontconfig knows: fc-list's
+    answer, kept in the user's cache until fontconfig's files or a font folder change."""
+    kept = known.kept("fontconfig", known.fontconfig_key(), ".json")
+    rows = known.load_json(kept)
+    if rows is None:
+        rows = faces_listed(fc_list())
+        if rows:   # no answer (fc-list missing or failing) is asked again next time
+            known.store(kept, json.dumps(rows).encode("utf-8"))
+    return {(family, weight): FaceFile(family, weight, Path(path), index) for family, weight, path, index in rows}
+
+
+def fc_list() -> str:
     try:
-        listing = subprocess.run(["fc-list", "--format", "%{family}\t%{style}\t%{file}\t%{index}\n"],
-                                 capture_output=True, text=True, timeout=30, check=False).stdout
+        return subprocess.run(["fc-list", "--format", "%{family}\t%{style}\t%{file}\t%{index}\n"],
+                              capture_output=True, text=True, timeout=30, check=False).stdout
     except (OSError, subprocess.TimeoutExpired):
-        listing = ""
-    found: dict[tuple[str, str], FaceFile] = {}
+        return ""
+
+
+def faces_listed(listing: str) -> list[list]:
+    """[family, weight, path, index] of each regular and bold face in fc-list's lines, the first
+    file listed for a family and weight."""
+    found: dict[tuple[str, str], list] = {}
     for line in listing.splitlines():
         families, styles, path, index = (line.split("\t") + ["", "", "", "0"])[:4]
         weight = {"regular": "normal", "bold": "bold"}.get(styles.split(",")[0].strip().lower())
         if weight is None or not index.isdigit():
             continue
         for family in families.split(","):
-            found.setdefault((family.strip(), weight), FaceFile(family.strip(), weight, Path(path), int(index)))
-    return found
+            found.setdefault((family.strip(), weight), [family.strip(), weight, path, int(index)])
+    return list(found.values())
 
 
 def face_file(family: str, weight: str = "normal") -> FaceFile | None:
@@ -70,13 +90,18 @@ def face_file(family: str, weight: str = "normal") -> FaceFile | None:
 
 @lru_cache(maxsize=None)
 def cmap(family: str, weight: str = "normal") -> frozenset[int]:
-    """The code points a face has glyphs for (empty when it is not installed)."""
-    from fontTools.ttLib import TTFont
+    """The code points a face has glyphs for (empty when it is not installed), kept in the user's
+    cache by the font file's path, size and time: a Noto CJK face's table has 65k of them."""
     face = face_file(family, weight)
     if face is None:
         return frozenset()
-    font = TTFont(face.path, fontNumber=face.index, lazy=True)
-    return frozenset(font.getBestCmap())
+    kept = known.kept("cmaps", known.file_key(face.path, face.index, "fonttools"), ".marshal")
+    found = known.load_marshal(kept)
+    if not isinstance(found, frozenset):
+        from fontTools.ttLib import TTFont
+        found = frozenset(TTFont(face.path, fontNumber=face.index, lazy=True).getBestCmap())
+        known.store(kept, marshal.dumps(found))
+    return found
 
 
 def drawn(ch: str) -> bool:
@@ -106,44 +131,9 @@ def installed(record: Language) -> list[str]:
     return [family for family in record.faces if face_file(family) is None]
 
 
-def subset(face: FaceFile, text: str, flavor: str | None = None) -> bytes:
+def subset(face: FaceFile, text: str, flavor: str | None = None, wider: Callable[[], str] | None = None) -> bytes:
     """The face cut to the characters of `text` (plus what shaping needs: every layout feature is
-    kept, so Arabic joins and Vietnamese marks stack), kept in the user's cache: a Noto CJK face
-    takes a second to load."""
-    from ..build.cache import sha256
-    from ..files import user_cache, write_atomic
-    from ..versions import package_versions
-    chars = "".join(sorted(set(text)))
-    stat = face.path.stat()
-    key = repr((str(face.path), face.index, stat.st_size, stat.st_mtime_ns, flavor, chars,
-                package_versions(("fonttools", "brotli"))))
-    folder = user_cache("subsets")
-    kept = folder / f"{sha256(key.encode())}{face.suffix}" if folder else None
-    if kept is not None and kept.is_file():
-        return kept.read_bytes()
-    made = _subset(face, chars, flavor)
-    if kept is not None:
-        write_atomic(kept, made)
-    return made
-
-
-def _subset(face: FaceFile, chars: str, flavor: str | None) -> bytes:
-    from fontTools import subset as ft
-    from fontTools.ttLib import TTFont
-    options = ft.Options()
-    options.layout_features = ["*"]
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]
-    options.notdef_outline = True
-    options.hinting = False
-    options.desubroutinize = True
-    options.flavor = flavor
-    # recalcTimestamp=False: the same characters give the same bytes on any day
-    font = TTFont(face.path, fontNumber=face.index, recalcTimestamp=False, lazy=False)
-    subsetter = ft.Subsetter(options)
-    subsetter.populate(unicodes={ord(c) for c in chars} | {0x20, 0xA0})
-    subsetter.subset(font)
-    out = io.BytesIO()
-    font.flavor = flavor
-    font.save(out)
-    return out.getvalue()
+    kept, so Arabic joins and Vietnamese marks stack), kept in the user's cache (`cuts`): from a kept
+    cut that holds them, else from a cut to `wider()` made first, else from the face itself."""
+    from .cuts import cut
+    return cut(face, "".join(sorted(set(text))), flavor, wider)

@@ -17,7 +17,7 @@ from ..languages import language
 from ..templating import render
 from ..theme.wear import wear
 from . import RenderOptions, _zip
-from .scripts import direction_context, epub_fonts, families, printed_texts, subsets
+from .scripts import direction_context, epub_fonts, families, guide_printed, printed_texts, subsets
 
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 
@@ -53,6 +53,7 @@ def identifier(guide: m.Guide) -> str:
 
 def render_epub(guide: m.Guide, options: RenderOptions = RenderOptions()) -> bytes:
     worn = wear(guide, options.theme)
+    everything = guide_printed(guide, options)
     guide, meta, templates = worn.guide, worn.guide.meta, worn.templates
     book = epub.EpubBook()
     book.set_identifier(identifier(guide))
@@ -67,20 +68,8 @@ def render_epub(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
     for prop, value in accessibility_metadata(guide, worn.images()):
         book.add_metadata(None, "meta", value, {"property": prop})
 
-    words = worn.words
-    context = {"meta": meta, "words": words, "xhtml": True, "print": False, "web": False,
-               "image_href": image_name, **direction_context(meta.lang), **worn.context()}
-    sections = guide.sections()
-    intro = sections[0].blocks if sections and sections[0].heading is None else ()
-    chapters = [s for s in sections if s.heading is not None]
-    pages = [_Page("title.xhtml", meta.title, render("epub/title.xhtml", templates, blocks=intro, **context), meta.lang)]
-    for n, section in enumerate(chapters, 1):
-        xhtml = render("epub/chapter.xhtml", templates, section=section, **context)
-        pages.append(_Page(f"chapter-{n:02d}.xhtml", section.title, xhtml, meta.lang))
-    toc = [{"file": p.file_name, "title": p.title} for p in pages[1:]]
-    nav = _Page("nav.xhtml", words["contents"],
-                render("epub/nav.xhtml", templates, chapters=toc, **context), meta.lang, properties=["nav"])
-    book.add_item(stylesheet(book, [nav, *pages], templates, context))
+    nav, pages, context = book_pages(worn)
+    book.add_item(stylesheet(book, [nav, *pages], templates, context, everything))
     for page in (nav, *pages):
         book.add_item(page)
     for image in worn.images():
@@ -98,12 +87,41 @@ def render_epub(guide: m.Guide, options: RenderOptions = RenderOptions()) -> byt
                        edit=lambda name, data: _package_lang(data, meta.lang) if name.endswith(".opf") else data)
 
 
-def stylesheet(book: epub.EpubBook, pages: list[_Page], templates, context: dict) -> epub.EpubItem:
+def book_pages(worn) -> tuple[_Page, list[_Page], dict]:
+    """The nav, the title page and a chapter for each `##` section, and the templates' context."""
+    meta, templates = worn.guide.meta, worn.templates
+    context = {"meta": meta, "words": worn.words, "xhtml": True, "print": False, "web": False,
+               "image_href": image_name, **direction_context(meta.lang), **worn.context()}
+    sections = worn.guide.sections()
+    intro = sections[0].blocks if sections and sections[0].heading is None else ()
+    chapters = [s for s in sections if s.heading is not None]
+    pages = [_Page("title.xhtml", meta.title, render("epub/title.xhtml", templates, blocks=intro, **context), meta.lang)]
+    for n, section in enumerate(chapters, 1):
+        xhtml = render("epub/chapter.xhtml", templates, section=section, **context)
+        pages.append(_Page(f"chapter-{n:02d}.xhtml", section.title, xhtml, meta.lang))
+    toc = [{"file": p.file_name, "title": p.title} for p in pages[1:]]
+    nav = _Page("nav.xhtml", worn.words["contents"],
+                render("epub/nav.xhtml", templates, chapters=toc, **context), meta.lang, properties=["nav"])
+    return nav, pages, context
+
+
+def printed(guide: m.Guide, options: RenderOptions = RenderOptions()) -> dict[str, str]:
+    """weight -> the characters the book's pages print in it (see `scripts.printed_texts`)."""
+    nav, pages, _ = book_pages(wear(guide, options.theme))
+    return pages_printed([nav, *pages])
+
+
+def pages_printed(pages: list[_Page]) -> dict[str, str]:
+    return printed_texts(*(page.xhtml.decode("utf-8") for page in pages))
+
+
+def stylesheet(book: epub.EpubBook, pages: list[_Page], templates, context: dict, everything=None) -> epub.EpubItem:
     """reader.css, with a subset of each face and weight the pages print in (added to the book), cut
-    to the characters they print: the title page, the chapters, the nav."""
-    texts = printed_texts(*(page.xhtml.decode("utf-8") for page in pages))
+    to the characters they print: the title page, the chapters, the nav (`everything`: see
+    `scripts.guide_printed`)."""
+    texts = pages_printed(pages)
     chosen = families(context["meta"].lang, texts)
-    found = subsets(chosen, texts)
+    found = subsets(chosen, texts, everything=everything and everything.but(epub=texts))
     for font in found:
         book.add_item(epub.EpubItem(uid=font.item_id, file_name=font.file_name, media_type=font.media_type,
                                     content=font.data))

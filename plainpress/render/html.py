@@ -11,7 +11,8 @@ from ..languages.fonts import ATKINSON
 from ..templating import render
 from ..theme.wear import wear
 from . import MEDIA_TYPES, RenderOptions
-from .scripts import Fonts, data_uri, default_fonts, direction_context, families, printed_texts, web_fonts
+from .scripts import (Fonts, data_uri, default_fonts, direction_context, families, guide_printed, printed_texts,
+                      web_fonts)
 
 # What the pages that are not a guide (the library's index, the preview's problems) carry: Atkinson
 # Hyperlegible cut to Latin-1 and Latin Extended-A, the letters of their English words and of most names.
@@ -26,16 +27,23 @@ def page_html(guide: m.Guide, options: RenderOptions = RenderOptions()) -> str:
     """The page as text. `html/guide.html` extends `html/_layout.html`: a theme replaces blocks of it.
     Rendered once to read the text it prints, then with the fonts that text needs."""
     worn = wear(guide, options.theme)
+    lang = worn.guide.meta.lang
+    texts = printed_texts(_page(worn, default_fonts(lang)))
+    everything = guide_printed(guide, options).but(html=texts)
+    return _page(worn, web_fonts(families(lang, texts), texts, everything))
+
+
+def printed(guide: m.Guide, options: RenderOptions = RenderOptions()) -> dict[str, str]:
+    """weight -> the characters the page prints in it (see `scripts.printed_texts`)."""
+    worn = wear(guide, options.theme)
+    return printed_texts(_page(worn, default_fonts(worn.guide.meta.lang)))
+
+
+def _page(worn, fonts: Fonts) -> str:
     guide = worn.guide
-    lang = guide.meta.lang
-
-    def page(fonts: Fonts) -> str:
-        return render("html/guide.html", worn.templates, meta=guide.meta, blocks=guide.blocks,
-                      contents=contents(guide), words=worn.words, xhtml=False, print=False, web=True,
-                      image_href=image_data_uri, fonts=fonts, **direction_context(lang), **worn.context())
-
-    texts = printed_texts(page(default_fonts(lang)))
-    return page(web_fonts(families(lang, texts), texts))
+    return render("html/guide.html", worn.templates, meta=guide.meta, blocks=guide.blocks,
+                  contents=contents(guide), words=worn.words, xhtml=False, print=False, web=True,
+                  image_href=image_data_uri, fonts=fonts, **direction_context(guide.meta.lang), **worn.context())
 
 
 def contents(guide: m.Guide) -> list[dict[str, str]]:

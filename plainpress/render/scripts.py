@@ -4,14 +4,16 @@ is set in, the subsets of them a file carries, and the direction of its text.
 The faces come from the language record through `languages.fonts.faces_for`, judged on all the
 text the output prints (the labels, the title and contact blocks too). An EPUB or a web page carries
 a subset of each face and weight it uses, cut to the characters that face draws for it: a face later
-in the list only gets the characters the earlier ones lack, as a browser would ask it for them.
+in the list only gets the characters the earlier ones lack, as a browser would ask it for them. Each
+is cut from one cut of the face to all the guide's outputs print (`GuidePrinted`, `languages.cuts`).
 """
 from __future__ import annotations
 
 import base64
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from ..languages import language
 from ..languages.fonts import ATKINSON, FaceFile, cmap, drawn, face_file, faces_for, subset
@@ -98,24 +100,74 @@ def pdf_fonts(chosen: tuple[str, ...]) -> Fonts:
     return Fonts(chosen, faces)
 
 
-def subsets(chosen: tuple[str, ...], texts: dict[str, str], flavor: str | None = None) -> list[Subset]:
-    """Each face and weight that draws some of the text, cut to the characters it draws."""
+def subsets(chosen: tuple[str, ...], texts: dict[str, str], flavor: str | None = None,
+            everything: Callable[[], dict[str, str]] | None = None) -> list[Subset]:
+    """Each face and weight that draws some of the text, cut to the characters it draws. A face not
+    yet cut to these is cut first to what `everything()` (weight -> all the guide's outputs print in
+    it) gives that face, and these characters from that cut: the guide's other outputs find it kept."""
+    asked: list[dict[str, str]] = []   # everything(), once
+
+    def wider(weight: str, family: str) -> Callable[[], str]:
+        def chars() -> str:
+            if not asked:
+                asked.append(everything())
+            return drawn_by(chosen, asked[0].get(weight, ""), weight).get(family, "")
+        return chars
+
     out = []
     for weight, text in texts.items():
-        left = {ch for ch in text if drawn(ch)}
-        for family in chosen:
+        for family, mine in drawn_by(chosen, text, weight).items():
             face = face_file(family, weight)
-            mine = {ch for ch in left if ord(ch) in cmap(family, weight)} if face else set()
-            if mine:
-                left -= mine
-                out.append(Subset(face, subset(face, "".join(sorted(mine)), flavor)))
+            out.append(Subset(face, subset(face, mine, flavor, wider(weight, family) if everything else None)))
     return out
 
 
-def web_fonts(chosen: tuple[str, ...], texts: dict[str, str]) -> Fonts:
+def drawn_by(chosen: tuple[str, ...], text: str, weight: str) -> dict[str, str]:
+    """family -> the characters of `text` it draws: those no face before it draws, as a browser asks
+    each face in turn (faces that draw none are left out)."""
+    left = {ch for ch in set(text) if drawn(ch)}
+    found = {}
+    for family in chosen:
+        face = face_file(family, weight)
+        mine = {ch for ch in left if ord(ch) in cmap(family, weight)} if face else set()
+        if mine:
+            left -= mine
+            found[family] = "".join(sorted(mine))
+    return found
+
+
+@dataclass(frozen=True)
+class GuidePrinted:
+    """Called: weight -> every character the guide's EPUB, web page and index entry (its title) print
+    in it, read from their pages when first asked (by an output whose face has no cut yet, on a new
+    or changed guide): what each face is cut to once for the guide."""
+    guide: object
+    options: object
+    known: tuple = ()   # (output, texts) an output has read from its own pages already
+
+    def but(self, **known: dict[str, str]) -> GuidePrinted:
+        return replace(self, known=tuple(known.items()))
+
+    def __call__(self) -> dict[str, str]:
+        from . import epub, html
+        texts = dict(self.known)
+        for name, printed in (("epub", epub.printed), ("html", html.printed)):
+            if name not in texts:
+                texts[name] = printed(self.guide, self.options)
+        title = set(self.guide.meta.title)
+        return {weight: "".join(sorted(title.union(*(t.get(weight, "") for t in texts.values()))))
+                for weight in ("normal", "bold")}
+
+
+def guide_printed(guide, options) -> GuidePrinted:
+    return GuidePrinted(guide, options)
+
+
+def web_fonts(chosen: tuple[str, ...], texts: dict[str, str],
+              everything: Callable[[], dict[str, str]] | None = None) -> Fonts:
     """For the web page: WOFF2 subsets as data: URIs, so that the page stays one file."""
     faces = tuple(FontFace(s.face.family, s.face.weight, data_uri("font/woff2", s.data), "woff2")
-                  for s in subsets(chosen, texts, "woff2"))
+                  for s in subsets(chosen, texts, "woff2", everything))
     return Fonts(chosen, faces)
 
 

@@ -13,7 +13,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from lxml import etree, html as lxml_html
 
-from plainpress.languages.fonts import drawn
+from plainpress.languages.fonts import drawn, face_file
 from plainpress.render import RenderError
 from plainpress.render.epub import render_epub
 from plainpress.render.html import render_html
@@ -263,3 +263,24 @@ def test_the_als_basics_epub_in_chinese_stays_under_a_megabyte():
     from conftest import ROOT
     from plainpress.source import read_guide
     assert len(render_epub(read_guide(ROOT / "source" / "als-basics" / "zh-Hans.md"))) < 1_000_000
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("first, then", [(render_epub, render_html), (render_html, render_epub)])
+def test_a_guide_s_epub_and_web_page_cut_each_face_once_and_their_own_from_that(tmp_path, monkeypatch, first, then):
+    """Whichever renders first cuts each face and weight to all the guide's outputs print (its title
+    among them, for the index), and every output's cut is made from that cut."""
+    from plainpress.languages import cuts
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    made, cut = [], cuts._cut
+    monkeypatch.setattr(cuts, "_cut", lambda source, face, chars, flavor: made.append(
+        ("kept" if source else face.weight, flavor or "ttf")) or cut(source, face, chars, flavor))
+    zh = guide(tmp_path, "zh-Hans")
+    first(zh)
+    then(zh)
+    assert sorted(made) == [("bold", "ttf"), ("kept", "ttf"), ("kept", "ttf"), ("kept", "woff2"), ("kept", "woff2"),
+                            ("normal", "ttf")]
+    regular = face_file(SC, "normal")
+    wide = cuts.smallest_holding(regular, zh.meta.title)   # the index's cut of its title comes from it
+    chars = "".join(chr(c) for c in sorted(TTFont(wide).getBestCmap()) if c not in cuts.SPACES)
+    assert wide.read_bytes() == cut(None, regular, chars, None)
