@@ -4,21 +4,19 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from functools import lru_cache
 
 import docx
-import yaml
 from docx.enum.style import WD_STYLE_TYPE
-from docx.shared import Inches, Pt
+from docx.shared import Inches
 
 from .. import model as m
 from ..languages import fill, language, long_date
-from ..templating import TEMPLATES
 from ..theme.wear import Worn, wear
 from ..translate import units as ids
 from . import RenderOptions, _zip
 from . import docx_oxml as ox
 from .docx_script import fonts_for, guide_text, right_to_left
+from .docx_styles import Template, apply_styles, new_document, style_sheet  # noqa: F401 (the export's)
 
 PAGE_SIZES = {"letter": (Inches(8.5), Inches(11)), "a4": (Inches(8.27), Inches(11.69))}
 # A paragraph's style -> its twins that keep it with the next line, and the last line's
@@ -26,11 +24,6 @@ KEPT_TOGETHER = {"Normal": ("Contact Line", "Contact Line End"), "Contact": ("Co
                  "Contact Line": ("Contact Line", "Contact Line End")}
 CALLOUT_STYLES = {"key-points": "Key Points", "note": "Note", "warning": "Warning", "ask": "Ask", "contact": "Contact"}
 CALLOUT_TITLE_STYLES = {"warning": "Warning Title"}  # others: "Callout Title"
-
-
-@lru_cache(maxsize=1)
-def style_sheet() -> dict:
-    return yaml.safe_load((TEMPLATES / "docx" / "styles.yaml").read_text(encoding="utf-8"))
 
 
 def render_docx(guide: m.Guide, options: RenderOptions = RenderOptions()) -> bytes:
@@ -41,17 +34,16 @@ def build_document(guide: m.Guide, options: RenderOptions = RenderOptions(), wri
     """The guide's document, not yet saved; `writer` (a `_Writer` subclass) may mark each unit's paragraph."""
     worn = wear(guide, options.theme)
     guide, record = worn.guide, language(worn.guide.meta.lang)
-    document = docx.Document()
-    ox.set_fonts(ox.default_run_properties(document), fonts_for(record, guide_text(guide)).attributes())
-    apply_styles(document, style_sheet(), worn.accent)
+    document, styled = new_document(fonts_for(record, guide_text(guide)).attributes(), worn.accent)
     set_page(document, options.paper)
     ox.set_language(document, guide.meta.lang)
     ox.turn_off_hyphenation(document)
     set_properties(document, guide.meta)
-    add_footer(document, guide.meta, worn.words)
+    add_footer(document, guide.meta, worn.words, styled)
     ox.drop_thumbnail(document)
-    add_masthead(document, worn)
     body = (writer or _Writer)(document, guide)
+    body.template = styled
+    add_masthead(body, worn)
     body.organisation_in_about = worn.theme is None   # else the masthead names it, just above
     body.words = worn.words   # the guide's own labels and the theme's catalog, as every format prints them
     body.contact_ids = {p.id for p in worn.contact.values()}   # the theme's contact block, after the guide's end
@@ -62,58 +54,7 @@ def build_document(guide: m.Guide, options: RenderOptions = RenderOptions(), wri
 
 
 def save(document) -> bytes:
-    out = io.BytesIO()
-    document.save(out)
-    return _zip.repack(out.getvalue())
-
-
-def apply_styles(document, sheet: dict, accent: str = "#000") -> None:
-    """The sheet's styles, in the document's default faces (one per script slot); their borders in the
-    theme's accent colour (black without a theme)."""
-    fonts = ox.default_fonts(document)
-    for kind, specs in (("paragraph", WD_STYLE_TYPE.PARAGRAPH), ("character", WD_STYLE_TYPE.CHARACTER)):
-        for name, spec in sheet[kind].items():
-            style = document.styles[name] if name in document.styles else document.styles.add_style(name, specs)
-            if "base" in spec:
-                style.base_style = document.styles[spec["base"]]
-            style_font(style, spec, fonts)
-            if kind == "paragraph":
-                style_paragraph(style, spec, accent)
-    for rfonts in document.styles.element.xpath("./w:style//w:rPr/w:rFonts"):  # the template's other styles:
-        ox.set_fonts(rfonts.getparent(), fonts)                              # no theme font left anywhere
-
-
-def style_font(style, spec: dict, fonts: dict[str, str]) -> None:
-    font = style.font
-    ox.set_fonts(style.element.get_or_add_rPr(), fonts)
-    font.italic = font.cs_italic = False
-    font.color.rgb = docx.shared.RGBColor(0, 0, 0)
-    if "size" in spec:
-        font.size = Pt(spec["size"])
-        ox.set_complex_script_size(style.element, spec["size"])
-    if "bold" in spec:
-        font.bold = font.cs_bold = spec["bold"]
-    if "underline" in spec:
-        font.underline = spec["underline"]
-
-
-def style_paragraph(style, spec: dict, accent: str = "#000") -> None:
-    fmt = style.paragraph_format
-    fmt.alignment = 0  # flush left, never justified
-    ox.drop_borders(style.element)
-    if "line_spacing" in spec:
-        fmt.line_spacing = spec["line_spacing"]
-    for key in ("space_before", "space_after"):
-        if key in spec:
-            setattr(fmt, key, Pt(spec[key]))
-    if "keep_with_next" in spec:
-        fmt.keep_with_next = spec["keep_with_next"]
-    if "keep_together" in spec:
-        fmt.keep_together = spec["keep_together"]
-    if "indent" in spec:
-        fmt.left_indent = Inches(spec["indent"])
-    if "left_border" in spec:
-        ox.add_left_border(style.element, spec["left_border"], docx_colour(accent))
+    return _zip.pack(ox.package_entries(document))
 
 
 def set_page(document, paper: str) -> None:
@@ -139,10 +80,10 @@ def set_properties(document, meta: m.Meta) -> None:
 FIELDS = {"{page}": "PAGE", "{pages}": "NUMPAGES"}   # the footer label's placeholders as Word fields
 
 
-def add_footer(document, meta: m.Meta, words: dict[str, str]) -> None:
+def add_footer(document, meta: m.Meta, words: dict[str, str], styled: Template) -> None:
     """"Title - page N of M" on every page, worded as the PDF's footer, in the Footer style."""
     paragraph = document.sections[0].footer.paragraphs[0]
-    paragraph.style = document.styles["Footer"]
+    paragraph._p.style = styled.style_id("Footer", WD_STYLE_TYPE.PARAGRAPH, document)
     parts = re.split(r"(\{page\}|\{pages\})", f"{meta.running_title} - {words['page']}")
     for part in parts:
         if part in FIELDS:
@@ -151,20 +92,14 @@ def add_footer(document, meta: m.Meta, words: dict[str, str]) -> None:
             paragraph.add_run(part)
 
 
-def docx_colour(colour: str) -> str:
-    """`#1f5fa8` or `#000` as Word writes a colour: six hex digits, upper case."""
-    digits = colour.lstrip("#")
-    return ("".join(d * 2 for d in digits) if len(digits) == 3 else digits).upper()
-
-
-def add_masthead(document, worn: Worn) -> None:
+def add_masthead(body: _Writer, worn: Worn) -> None:
     """A theme's logo (with its alt text) and the organisation, above the title."""
     if worn.logo:
-        picture = document.add_paragraph(style="Figure").add_run().add_picture(io.BytesIO(worn.logo.data),
-                                                                              height=Inches(0.8))
+        picture = body.styled(body.doc.add_paragraph(), "Figure").add_run().add_picture(io.BytesIO(worn.logo.data),
+                                                                                     height=Inches(0.8))
         ox.set_alt_text(picture, worn.logo.alt)
     if worn.theme and worn.guide.meta.organisation:
-        document.add_paragraph(worn.guide.meta.organisation, style="Organisation")
+        body.styled(body.doc.add_paragraph(), "Organisation").add_run(worn.guide.meta.organisation)
 
 
 def twips(inches: float) -> int:
@@ -182,6 +117,7 @@ class _Writer:
     organisation_in_about = True
     words: dict[str, str] = {}
     contact_ids: set[str] = set()
+    template: Template | None = None   # the styled template the document was made on
 
     def __init__(self, document, guide: m.Guide):
         self.doc, self.guide = document, guide
@@ -190,9 +126,11 @@ class _Writer:
 
     def style_id(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
         """python-docx looks a style up among all of them for every paragraph and run it styles (most
-        of a DOCX's rendering time): each name is looked up once here, by python-docx's own rule."""
+        of a DOCX's rendering time): each name is looked up once here, by python-docx's own rule, and
+        a style of the template once a process (`Template.style_id`)."""
         if (name, kind) not in self.style_ids:
-            self.style_ids[name, kind] = self.doc.styles.get_style_id(name, kind)
+            self.style_ids[name, kind] = (self.template.style_id(name, kind, self.doc) if self.template
+                                          else self.doc.styles.get_style_id(name, kind))
         return self.style_ids[name, kind]
 
     def styled(self, paragraph, style: str):

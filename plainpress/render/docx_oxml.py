@@ -5,6 +5,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
@@ -240,3 +241,24 @@ def add_custom_properties(document, properties: dict[str, str]) -> None:
     package = document.part.package
     package.relate_to(Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, blob, package),
                       RT.CUSTOM_PROPERTIES)
+
+
+class _Entries(list):
+    """What python-docx's writer writes, as (name, bytes), instead of a zip of its own."""
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.append((pack_uri.membername, blob))
+
+
+def package_entries(document) -> list[tuple[str, bytes]]:
+    """The package's entries as `document.save` writes them, in its order, left for the caller to zip
+    (python-docx would deflate each, only for `_zip.repack` to inflate and deflate them again)."""
+    package = document.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    entries = _Entries()
+    PackageWriter._write_content_types_stream(entries, parts)   # PackageWriter.write's three steps
+    PackageWriter._write_pkg_rels(entries, package.rels)
+    PackageWriter._write_parts(entries, parts)
+    return entries
