@@ -2,8 +2,8 @@
 parts of OSMAN; per word, so that the counts of sections add up to the whole guide's.
 
 Syllables are textstat's: the CMU pronouncing dictionary where a language has one (English),
-Pyphen's hyphenation for the language otherwise. textstat is loaded once, without nltk, and never
-has its one global language switched: its counting functions take the language as an argument.
+Pyphen's hyphenation for the language otherwise, counted here as textstat counts them, without
+loading textstat (`textstat()` loads it for the tests that compare the figures: once, without nltk).
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..languages import language
 from ..languages.record import WORD
+from .hyphenation import hyphenator
 
 # Pronouncing dictionaries textstat can use instead of Pyphen, by base language (syllables.py).
 PRONOUNCING = ("en",)
@@ -38,10 +39,16 @@ def textstat():
     ts = _textstat_without_nltk()
     from textstat.backend.counts import _count_syllables
 
-    from .syllables import syllable_table
-    table = syllable_table()
+    table = pronouncing_table()
     _count_syllables.get_cmudict = lambda lang: table if _base(lang) in PRONOUNCING else None
     return ts
+
+
+@lru_cache(maxsize=1)
+def pronouncing_table():
+    """The CMU dictionary's syllable counts, read once per process (from the user's cache)."""
+    from .syllables import syllable_table
+    return syllable_table()
 
 
 def _textstat_without_nltk():
@@ -66,11 +73,26 @@ def _base(lang: str) -> str:
 
 @lru_cache(maxsize=None)
 def syllables(word: str, lang: str) -> int:
-    """What textstat's syllable_count gives, without switching its one global language per word
-    (kept per word: a guide asks for the same words many times over, and so do guides in a batch)."""
-    textstat()  # the offline dictionary is in place
-    from textstat.backend.counts import count_syllables
-    return count_syllables(word, textstat_language(lang))
+    """What textstat's syllable_count gives, without textstat and its one global language (kept per
+    word: a guide asks for the same words many times over, and so do guides in a batch): each part of
+    the word the pronouncing dictionary knows counts its vowel sounds, any other Pyphen's hyphenation
+    points plus one (textstat 0.7.13's `count_syllables`; the tests compare the two)."""
+    counts = pronouncing_table().counts if _base(lang) in PRONOUNCING else {}
+    total = 0
+    for part in textstat_words(word):
+        known = counts.get(part)
+        total += known if known is not None else len(hyphenator(textstat_language(lang)).positions(part)) + 1
+    return total
+
+
+# textstat 0.7.13's `list_words(text, lowercase=True)`: apostrophes kept only before a contraction's
+# ending, other punctuation (hyphens too) dropped, then lower case, split at spaces.
+_NOT_CONTRACTION = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+
+
+def textstat_words(text: str) -> list[str]:
+    return _PUNCTUATION.sub("", _NOT_CONTRACTION.sub("", text)).lower().split()
 
 
 def textstat_language(lang: str) -> str:
