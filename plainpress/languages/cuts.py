@@ -77,11 +77,12 @@ def _cut(source: bytes | None, face: FaceFile, chars: str, flavor: str | None) -
     options.hinting = False
     options.desubroutinize = True
     options.flavor = flavor
-    # recalcTimestamp=False: the same characters give the same bytes on any day
+    # recalcTimestamp=False: the same characters give the same bytes on any day; lazy=True, as
+    # fontTools' own subsetter loads a font: layout subtables read when the cut asks for them
     if source is None:
-        font = TTFont(face.path, fontNumber=face.index, recalcTimestamp=False, lazy=False)
+        font = TTFont(face.path, fontNumber=face.index, recalcTimestamp=False, lazy=True)
     else:
-        font = TTFont(io.BytesIO(source), recalcTimestamp=False, lazy=False)
+        font = TTFont(io.BytesIO(source), recalcTimestamp=False, lazy=True)
     subsetter = ft.Subsetter(options)
     subsetter.populate(unicodes={ord(c) for c in chars} | SPACES)
     subsetter.subset(font)
@@ -89,13 +90,19 @@ def _cut(source: bytes | None, face: FaceFile, chars: str, flavor: str | None) -
 
 
 def _reflavoured(face: FaceFile, chars: str, flavor: str) -> bytes | None:
-    """The kept TrueType/OpenType cut of the same characters saved as `flavor`, if there is one: the
-    same bytes as a cut straight to it, without cutting."""
+    """The kept TrueType/OpenType cut of the same characters as WOFF2, if there is one: the same bytes
+    as a cut straight to it, its tables copied as they are (brotli's time only)."""
     kept = _kept_path(face, chars, None)
-    if kept is None or not kept.is_file():
+    if flavor != "woff2" or kept is None or not kept.is_file():
         return None
-    from fontTools.ttLib import TTFont
-    return _saved(TTFont(io.BytesIO(kept.read_bytes()), recalcTimestamp=False, lazy=False), flavor)
+    return as_woff2(kept.read_bytes())
+
+
+def as_woff2(data: bytes) -> bytes:
+    from fontTools.ttLib import woff2
+    out = io.BytesIO()
+    woff2.compress(io.BytesIO(data), out)
+    return out.getvalue()
 
 
 def _saved(font, flavor: str | None) -> bytes:
