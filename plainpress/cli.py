@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 from importlib import import_module
@@ -18,7 +19,6 @@ from .errors import PlainpressError
 from .languages import is_language_tag
 from .lifetime import Stopped, exit_status, stopping
 from .render import FORMATS, PAPERS
-from .sizes import count, human_size
 
 EXIT_INPUT = 2
 
@@ -58,11 +58,9 @@ def parser(settings) -> argparse.ArgumentParser:
             add_build_options(c, settings)
     from .importing import arguments as import_arguments   # the arguments alone: a build never loads
     from .translate import arguments as translate_arguments  # the importer nor the translation
-    translate_arguments.add_parser(sub, settings)
-    add_new_parser(sub, settings)
-    import_arguments.add_parser(sub, settings)
-    other_command("serve").add_parser(sub, settings)
-    add_cache_parser(sub, settings)
+    for add_parser in (translate_arguments.add_parser, add_new_parser, import_arguments.add_parser,
+                       other_command("serve").add_parser, other_command("cache").add_parser):
+        add_parser(sub, settings)
     return p
 
 
@@ -85,14 +83,14 @@ def chosen_parser(p: argparse.ArgumentParser, args: argparse.Namespace) -> argpa
         p = commands.choices[name]
 
 
-# The commands that live in packages of their own: name -> package. Each package's `command` module is
-# imported only when that command runs; its arguments are its `arguments` module's (serve's command is
-# light enough to hold its own).
-OTHER_COMMANDS = {"translate": "translate", "import": "importing", "serve": "serve"}
+# Commands of modules of their own, imported when the command runs (the parser reads their packages'
+# `arguments`; serve's and cache's modules are light enough to hold their own)
+OTHER_COMMANDS = {"translate": "translate.command", "import": "importing.command", "serve": "serve.command",
+                  "cache": "build.cache_command"}
 
 
 def other_command(name: str):
-    return import_module(f".{OTHER_COMMANDS[name]}.command", __package__)
+    return import_module(f".{OTHER_COMMANDS[name]}", __package__)
 
 
 class VersionAction(argparse.Action):
@@ -118,30 +116,6 @@ def run_new(args, settings) -> int:
     from .new import new_guide
     path = new_guide(settings.source, args.guide, args.lang, args.title)
     print(f"wrote {path}\nnext: edit it, then `plainpress build {path.parent} --strict`")
-    return EXIT_OK
-
-
-def add_cache_parser(sub, settings) -> None:
-    text = "show the build cache's size; prune it to its bound or clear it"
-    c = sub.add_parser("cache", help=text, description=text + (
-        f". Its bound is cache_size in [tool.plainpress] (now {human_size(settings.cache_size)}); "
-        "a build prunes it by itself, least recently used first."))
-    c.add_argument("--cache", type=Path, default=settings.cache, help=f"the cache folder (default: {settings.cache}/)")
-    what = c.add_mutually_exclusive_group()
-    what.add_argument("--prune", action="store_true", help="remove the least recently used files down to the bound, "
-                      "and records of older versions of plainpress")
-    what.add_argument("--clear", action="store_true", help="remove everything in it (the next build makes all again)")
-
-
-def run_cache(args, settings) -> int:
-    from .build import cache
-    folder = args.cache
-    if args.clear:
-        print(f"cleared {folder}/: {count(cache.clear(folder).dropped)} removed")
-        return EXIT_OK
-    found = cache.prune(folder, settings.cache_size) if args.prune else cache.usage(folder)
-    done = f"pruned {folder}/: {count(found.dropped)} removed; now " if args.prune else f"{folder}/: "
-    print(f"{done}{human_size(found.size)} in {count(found.files)} (bound: {human_size(settings.cache_size)})")
     return EXIT_OK
 
 
@@ -188,6 +162,13 @@ def with_command(argv: list[str], build_by_default: bool) -> list[str]:
 
 
 def main(argv: list[str] | None = None, *, build_by_default: bool = False) -> int:
+    status = command_line(argv, build_by_default)
+    if argv is None:  # the program itself (`plainpress`, `python build.py`), which ends now: spared the
+        gc.freeze()   # collector's last walk over every object at exit, a tenth of a second for nothing
+    return status
+
+
+def command_line(argv: list[str] | None, build_by_default: bool) -> int:
     argv = with_command(list(sys.argv[1:] if argv is None else argv), build_by_default)
     try:
         settings = load_settings()
@@ -223,12 +204,10 @@ def refused(err: Exception, what: str, one_line: bool = False) -> int:
 def run_command(args, settings) -> int:
     if args.command == "new":
         return run_new(args, settings)
-    if args.command == "cache":
-        return run_cache(args, settings)
     if args.command in ("translate", "import"):
         return other_command(args.command).run(args)
-    if args.command == "serve":
-        return other_command("serve").run(args, settings)
+    if args.command in ("serve", "cache"):
+        return other_command(args.command).run(args, settings)
     try:
         with stopping():
             results = pipeline.build(args.paths or default_paths(settings), chosen_formats(args),

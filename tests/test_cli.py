@@ -192,3 +192,15 @@ def test_the_other_commands_still_read_their_arguments_and_load_their_work(tmp_p
                        "assert (args.step, args.to, args.format) == ('export', 'es', 'docx')\n"
                        "assert cli.other_command('import').run and cli.other_command('translate').run", tmp_path)
     assert "plainpress.importing.importer" in loaded and "plainpress.translate.workflow" in loaded
+
+
+def test_only_the_program_itself_freezes_its_objects_as_it_ends(tmp_path, monkeypatch):
+    """`plainpress` and `python build.py` end when main returns: their objects are frozen, so that the
+    collector does not walk them all at exit. A caller that passes its arguments goes on living."""
+    import gc
+    assert main(["cache", "--cache", str(tmp_path)]) == 0 and gc.get_freeze_count() == 0
+    monkeypatch.setattr(sys, "argv", ["plainpress", "cache", "--cache", str(tmp_path)])
+    try:
+        assert main() == 0 and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

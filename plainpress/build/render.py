@@ -66,8 +66,11 @@ def prepare_renderers(sources, keys: dict, formats, options: RenderOptions, cach
 def load_shared(sources) -> None:
     """What this process and a worker rendering PDFs both load, loaded once before the worker is
     forked, which then has it too (loaded after, each process would pay for it): Jinja, the modules
-    of the fonts and labels, and each language's record (Babel's locale data)."""
+    of the fonts and labels, the parts of WeasyPrint's libraries the checks use too, and each
+    language's record (Babel's locale data)."""
     import jinja2.sandbox  # noqa: F401 - the report here, the PDF's template there
+    import pyphen  # noqa: F401 - the checks' syllables here, WeasyPrint's hyphens there
+    from fontTools import ttLib  # noqa: F401 - the font checks' cmaps here, WeasyPrint's fonts there
     from ..languages import language
     from ..render import scripts  # noqa: F401 - the PDF's fonts there, the index's and web page's here
     from ..theme import wear  # noqa: F401 - a guide's labels, in both
