@@ -19,9 +19,11 @@ from ..theme.wear import Worn, wear
 from . import MEDIA_TYPES, RenderError, RenderOptions
 from .pdf_fragments import fragments_rejoined
 from .pdf_pages import laid_out
+from .pdf_styles import shared_styles
 from .scripts import Fonts, default_fonts, direction_context, families, pdf_fonts, printed_texts, with_text
 
 FONT_DIR = atkinson_dir()   # Atkinson Hyperlegible's folder: the one font folder WeasyPrint may read by URL
+BASE_URL = TEMPLATES.as_uri() + "/"
 IMAGE_SCHEME = "plainpress-image:"   # pictures are served from the model, never read from disk here
 
 
@@ -36,7 +38,8 @@ def render_pdf_and_pages(guide: m.Guide, options: RenderOptions = RenderOptions(
     with weasyprint_errors() as (errors, missing), passages_keep_their_language(), fragments_rejoined():
         try:
             variant = {"pdf_variant": "pdf/ua-1", "pdf_identifier": pdf_identifier(guide)}
-            document = laid_out(weasyprint_document(guide, page_html(worn, options.paper), worn.images()), **variant)
+            html, shared = weasyprint_page(guide, page_html(worn, options.paper), worn.images())
+            document = laid_out(html, **variant, **shared)
             pdf = document.write_pdf(**variant, finisher=lambda document, _: pages.append(len(document.pages)))
         except FatalURLFetchingError as err:
             errors.append(str(err))
@@ -63,10 +66,22 @@ def render_pdf_and_facts(guide: m.Guide, options: RenderOptions = RenderOptions(
 
 
 def weasyprint_document(guide: m.Guide, html: str, images: tuple[m.Image, ...] | None = None) -> HTML:
+    """The HTML as WeasyPrint reads it, its styles in it (the validators' tests render pages this way)."""
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=local_fetcher(guide, images))
+
+
+def weasyprint_page(guide: m.Guide, html: str, images: tuple[m.Image, ...] | None = None) -> tuple[HTML, dict]:
     """The HTML as WeasyPrint reads it, fetching nothing but the pictures (the guide's, and a theme's
-    logo), templates and font."""
-    fetcher = LocalFetcher([TEMPLATES, FONT_DIR], guide.images() if images is None else images)
-    return HTML(string=html, base_url=TEMPLATES.as_uri() + "/", url_fetcher=fetcher)
+    logo), templates and font; and what its rendering is given: its style sheets parsed once a
+    process and its font configuration shared (pdf_styles), when it can share them."""
+    fetcher = local_fetcher(guide, images)
+    shared = shared_styles(html, BASE_URL, fetcher)
+    html, options = shared if shared is not None else (html, {})
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher), options
+
+
+def local_fetcher(guide: m.Guide, images: tuple[m.Image, ...] | None = None) -> LocalFetcher:
+    return LocalFetcher([TEMPLATES, FONT_DIR], guide.images() if images is None else images)
 
 
 def guide_html(guide: m.Guide, options: RenderOptions = RenderOptions()) -> str:
@@ -74,8 +89,10 @@ def guide_html(guide: m.Guide, options: RenderOptions = RenderOptions()) -> str:
 
 
 def page_html(worn: Worn, paper: str) -> str:
-    """The page, set in the faces that draw all it prints: rendered once to read its text (the labels,
-    title and contact blocks, the page footer too), then in the faces chosen for that text."""
+    """The page, set in the faces that draw all it prints: rendered in the language's faces to read its
+    text (the labels, title and contact blocks, the page footer too: what the body prints, which the
+    faces in its style sheet do not change), and again only when that text needs other faces (Atkinson
+    Hyperlegible dropped for Vietnamese letters)."""
     guide, words = worn.guide, worn.words
     lang = guide.meta.lang
 
@@ -85,8 +102,10 @@ def page_html(worn: Worn, paper: str) -> str:
                       image_href=lambda image: IMAGE_SCHEME + image.id, **direction_context(lang), **worn.context())
 
     footer = guide.meta.running_title + fill(words["page"], page="0123456789", pages="")
-    texts = with_text(printed_texts(page(default_fonts(lang))), footer)
-    return page(pdf_fonts(families(lang, texts)))
+    guess = pdf_fonts(default_fonts(lang).families)
+    first = page(guess)
+    chosen = families(lang, with_text(printed_texts(first), footer))
+    return first if chosen == guess.families else page(pdf_fonts(chosen))
 
 
 def pdf_identifier(guide: m.Guide) -> bytes:

@@ -1,0 +1,171 @@
+"""What WeasyPrint's PDFs of one process share: the page's style rules parsed once, and one font
+configuration for each set of `@font-face` rules. A warm worker renders a library's guides one after
+the other, and the style sheets of guides in one language, theme and paper differ only in a rule or
+two (the @page rule holding the footer's running title, the contact block's ids).
+
+The page's `<style>` elements are taken out of the HTML and handed to WeasyPrint as `stylesheets=`,
+in their order. WeasyPrint ranks those as the user's, not the author's: the same cascade here, since
+nothing of the author's is left but `style` attributes (they win over any rule either way) and the
+user agent's sheet ranks below both. Each sheet is cut into runs of its top-level rules: a run of
+rules shared by pages (rules this process has seen in two sheets or more, of the same faces) is
+parsed once and kept by its text; the page's own rules (a guide's running title, or any rule on a
+first page) are parsed for the page. Sheets in order cascade as one sheet does (WeasyPrint matches
+them in order; of two rules of one specificity the later wins), so the cuts change nothing: the same
+PDF bytes (tests/render/test_pdf_styles.py).
+
+A font configuration holds the faces its `@font-face` rules add; a face it already holds is not added
+again (WeasyPrint keys each by its descriptors). A page is only ever given the configuration of its
+own rules, so a face one guide declares never stands in for a missing character in another's.
+
+A page this cannot share exactly (a `<link>`ed sheet, a `<style>` with attributes, rules whose state
+WeasyPrint keeps per document or the sheet's start: @import, @layer, @counter-style, @color-profile,
+@namespace, @charset) is rendered as before: its HTML as it is, a font configuration of its own. One
+PDF is rendered at a time in a process (render/pdf.py mends WeasyPrint's functions for each), so
+none of this is locked."""
+from __future__ import annotations
+
+import atexit
+import os
+import re
+from collections import OrderedDict
+
+from weasyprint import CSS
+from weasyprint.text.fonts import FontConfiguration
+
+STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+ANY_STYLE = re.compile(r"<style\b", re.I)
+LINKED = re.compile(r"<link\b[^>]*\bstylesheet\b", re.I)
+PER_DOCUMENT = re.compile(r"@(import|layer|counter-style|color-profile|namespace|charset)\b", re.I)
+FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}", re.I)
+AT_FONT_FACE = re.compile(r"@font-face", re.I)
+# A sheet's pieces for cutting it into top-level rules: strings, comments, unquoted urls, braces and
+# semicolons, the rest (escapes kept whole); anything else (an unclosed string or comment) is odd.
+UNQUOTED_URL = r'(?i:url)\((?!\s*["\'])(?:\\.|[^)\\])*\)'
+PIECES = re.compile(rf'"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|/\*.*?\*/|{UNQUOTED_URL}|[{{}};]'
+                    rf'|(?:\\.|/(?!\*)|(?!{UNQUOTED_URL})[^"\'/{{}};\\])+|(?P<odd>.)', re.S)
+
+KEPT_SHEETS = 64     # runs of rules kept parsed for one set of faces (a few for each language, theme, paper)
+KEPT_RULES = 4000    # rules remembered for one set of faces (then forgotten, and learnt again)
+KEPT_CONFIGS = 8     # font configurations kept (one per set of @font-face rules: Atkinson's, none, a theme's)
+
+
+class Faces:
+    """One set of @font-face rules: its font configuration, the runs of rules parsed with it (a sheet
+    adds its faces to the configuration it is parsed with: they are kept and dropped together), and
+    what it knows of the rules its pages have had."""
+
+    def __init__(self):
+        self.config = FontConfiguration()
+        self.sheets: OrderedDict = OrderedDict()
+        self.first_page: dict[str, int] = {}   # a rule -> the first sheet it was seen in (its hash)
+        self.shared: set[str] = set()           # the rules seen in two sheets or more
+
+
+_faces: OrderedDict = OrderedDict()
+
+
+def shared_styles(html: str, base_url: str, fetcher) -> tuple[str, dict] | None:
+    """The page without its `<style>` elements, and what `HTML.render` is given in their place (the
+    parsed sheets, the font configuration); None for a page whose styles are not shared."""
+    texts = STYLE.findall(html)
+    if (not texts or len(ANY_STYLE.findall(html)) != len(texts) or LINKED.search(html)
+            or any(PER_DOCUMENT.search(text) for text in texts)):
+        return None
+    faces = tuple(face for text in texts for face in FONT_FACE.findall(text))
+    if len(faces) != sum(len(AT_FONT_FACE.findall(text)) for text in texts):
+        return None   # a rule the key would miss: two pages with different faces must not share
+    rules = [top_level_rules(text) for text in texts]
+    if None in rules:
+        return None
+    kept = _kept(_faces, faces, KEPT_CONFIGS, Faces)
+    sheets = [sheet for sheet_rules in rules for sheet in parsed_runs(sheet_rules, base_url, fetcher, kept)]
+    return STYLE.sub("", html), {"stylesheets": sheets, "font_config": kept.config}
+
+
+def parsed_runs(rules: list[str], base_url: str, fetcher, faces: Faces) -> list[CSS]:
+    """A sheet as runs of its rules, each parsed: a run of rules shared with other pages kept by its
+    text, a run of the page's own parsed for it."""
+    if len(faces.first_page) > KEPT_RULES:
+        faces.first_page.clear()
+        faces.shared.clear()
+    page = hash("".join(rules))
+    for rule in rules:
+        if faces.first_page.setdefault(rule, page) != page:
+            faces.shared.add(rule)
+    out = []
+    for shared, run in runs(rules, faces.shared.__contains__):
+        chunk = "".join(run)
+        if shared:
+            out.append(_kept(faces.sheets, (chunk, base_url), KEPT_SHEETS, lambda: parse(chunk, base_url, fetcher, faces)))
+        else:
+            out.append(parse(chunk, base_url, fetcher, faces))
+    return out
+
+
+def runs(rules: list[str], shared) -> list[tuple[bool, list[str]]]:
+    """The rules in order, as runs of rules all shared or all not."""
+    out: list[tuple[bool, list[str]]] = []
+    for rule in rules:
+        known = shared(rule)
+        if out and out[-1][0] == known:
+            out[-1][1].append(rule)
+        else:
+            out.append((known, [rule]))
+    return out
+
+
+def top_level_rules(text: str) -> list[str] | None:
+    """The sheet cut after each top-level rule (its closing brace, or a statement's semicolon); the
+    comments and spaces before a rule go with it, and the pieces joined are the sheet again. None for
+    a sheet whose rules this cannot tell for sure (a stray brace, an unclosed string or comment)."""
+    rules, start, depth = [], 0, 0
+    for piece in PIECES.finditer(text):
+        token = piece.group()
+        if piece.group("odd") is not None or (token == "}" and depth == 0):
+            return None
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+            if depth == 0:
+                rules.append(text[start:piece.end()])
+                start = piece.end()
+        elif token == ";" and depth == 0:
+            rules.append(text[start:piece.end()])
+            start = piece.end()
+    if text[start:].strip():
+        rules.append(text[start:])
+    return rules
+
+
+def parse(text: str, base_url: str, fetcher, faces: Faces) -> CSS:
+    return CSS(string=text, base_url=base_url, url_fetcher=fetcher, font_config=faces.config)
+
+
+def _kept(store: OrderedDict, key, most: int, make):
+    if key in store:
+        store.move_to_end(key)
+        return store[key]
+    value = store[key] = make()
+    if len(store) > most:
+        store.popitem(last=False)
+    return value
+
+
+def forget() -> None:
+    """Drop what is kept (a test's fresh start, as in a new process)."""
+    _faces.clear()
+
+
+def _start_afresh_in_child() -> None:
+    """A forked worker starts with nothing kept; the font configurations it was handed leave their
+    folder of faces to the parent (WeasyPrint deletes a configuration's folder when it is dropped)."""
+    for faces in _faces.values():
+        faces.config._folder = None   # private: the folder FontConfiguration.__del__ deletes
+    _faces.clear()
+
+
+os.register_at_fork(after_in_child=_start_afresh_in_child)
+# Dropped before the interpreter takes its modules apart: a font configuration freed after cffi's
+# libraries are gone crashes the process at its exit.
+atexit.register(forget)
