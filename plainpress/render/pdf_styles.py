@@ -7,9 +7,9 @@ The page's `<style>` elements are taken out of the HTML and handed to WeasyPrint
 in their order. WeasyPrint ranks those as the user's, not the author's: the same cascade here, since
 nothing of the author's is left but `style` attributes (they win over any rule either way) and the
 user agent's sheet ranks below both. Each sheet is cut into runs of its top-level rules: a run of
-rules shared by pages (rules this process has seen in two sheets or more, of the same faces) is
-parsed once and kept by its text; the page's own rules (a guide's running title, or any rule on a
-first page) are parsed for the page. Sheets in order cascade as one sheet does (WeasyPrint matches
+rules shared by pages (rules this process has seen in two sheets or more of the same faces, or in a
+sheet it has seen before) is parsed once and kept by its text; the page's own rules (a guide's
+running title, or any rule of a first page) are parsed for the page. Sheets in order cascade as one sheet does (WeasyPrint matches
 them in order; of two rules of one specificity the later wins), so the cuts change nothing: the same
 PDF bytes (tests/render/test_pdf_styles.py).
 
@@ -58,7 +58,8 @@ class Faces:
         self.config = FontConfiguration()
         self.sheets: OrderedDict = OrderedDict()
         self.first_page: dict[str, int] = {}   # a rule -> the first sheet it was seen in (its hash)
-        self.shared: set[str] = set()           # the rules seen in two sheets or more
+        self.shared: set[str] = set()           # the rules seen in two sheets or more, or a sheet twice
+        self.pages: set[int] = set()            # the sheets seen (their hashes)
 
 
 _faces: OrderedDict = OrderedDict()
@@ -88,9 +89,12 @@ def parsed_runs(rules: list[str], base_url: str, fetcher, faces: Faces) -> list[
     if len(faces.first_page) > KEPT_RULES:
         faces.first_page.clear()
         faces.shared.clear()
+        faces.pages.clear()
     page = hash("".join(rules))
+    again = page in faces.pages   # the same sheet again (the same guide rebuilt): all of it is shared
+    faces.pages.add(page)
     for rule in rules:
-        if faces.first_page.setdefault(rule, page) != page:
+        if again or faces.first_page.setdefault(rule, page) != page:
             faces.shared.add(rule)
     out = []
     for shared, run in runs(rules, faces.shared.__contains__):

@@ -48,6 +48,11 @@ def test_a_first_page_is_parsed_whole_and_the_next_in_runs_of_rules_seen_and_new
     assert third[1] is second[1] and third[0] is not second[0]   # the shared rules parsed once
 
 
+def test_a_sheet_seen_before_is_shared_whole():
+    first, again, third = (sheets(f"@page {{ @bottom-left {{ content: 'One' }} }}\n{SHARED}") for _ in range(3))
+    assert len(first) == len(again) == len(third) == 1 and third[0] is again[0] is not first[0]
+
+
 def test_pages_with_other_faces_get_other_font_configurations_and_sheets():
     face = '@font-face { font-family: "A"; src: url("a.ttf"); }\n'
     plain = shared_styles(page(SHARED), "file:///t/", None)[1]
