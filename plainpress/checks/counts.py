@@ -77,10 +77,10 @@ def syllables(word: str, lang: str) -> int:
     word: a guide asks for the same words many times over, and so do guides in a batch): each part of
     the word the pronouncing dictionary knows counts its vowel sounds, any other Pyphen's hyphenation
     points plus one (textstat 0.7.13's `count_syllables`; the tests compare the two)."""
-    counts = pronouncing_table().counts if _base(lang) in PRONOUNCING else {}
+    table = pronouncing_table() if _base(lang) in PRONOUNCING else None
     total = 0
     for part in textstat_words(word):
-        known = counts.get(part)
+        known = table.count(part) if table is not None else None
         total += known if known is not None else len(hyphenator(textstat_language(lang)).positions(part)) + 1
     return total
 

