@@ -38,6 +38,9 @@ class Format:
     templates: str = ""          # its folder of templates/, which a theme may replace ("" for none)
     needs: str = ""              # the slow module its renderer loads, loaded ahead by a worker
     facts: str = ""              # a function of the module that also tells the summary more (a PDF's pages)
+    printed: str = ""            # for a format that embeds cut fonts: its function (guide, options) ->
+                                 # weight -> the characters its pages print (a guide's faces are cut once
+                                 # to what all such formats print: scripts.GuidePrinted)
     slow_to_validate: bool = False   # its validators take longest: rendered first when validating
 
 
@@ -50,9 +53,9 @@ FORMATS = {f.name: f for f in (
     Format("docx", "docx", "render_docx", "Editable Word file (DOCX)", ("python-docx", "lxml"),
            slow_to_validate=True),
     Format("epub", "epub", "render_epub", "E-book (EPUB 3)", ("ebooklib", "lxml", "fontpkg-atkinson-hyperlegible"),
-           "epub/", slow_to_validate=True),
+           "epub/", slow_to_validate=True, printed="printed"),
     Format("html", "html", "render_html", "Web page", ("fonttools", "brotli", "fontpkg-atkinson-hyperlegible"),
-           "html/"),   # its fonts are embedded as WOFF2
+           "html/", printed="printed"),   # its fonts are embedded as WOFF2
 )}
 WEB_PAGE = "html"   # the format whose validators check the library's index, a web page too
 PAPERS = ("letter", "a4")
@@ -77,6 +80,11 @@ def renderers() -> Mapping:
 
 def _function(module: str, function: str):
     return getattr(import_module(f".{module}", __name__), function)
+
+
+def printed_by() -> dict:
+    """Format name -> its `printed` function, for the formats that embed cut fonts."""
+    return {name: _function(f.module, f.printed) for name, f in FORMATS.items() if f.printed}
 
 
 def prepare(fmt: str) -> None:

@@ -149,9 +149,9 @@ class GuidePrinted:
         return replace(self, known=tuple(known.items()))
 
     def __call__(self) -> dict[str, str]:
-        from . import epub, html
+        from . import printed_by  # the package's table of formats, not the formats' modules: they import this one
         texts = dict(self.known)
-        for name, printed in (("epub", epub.printed), ("html", html.printed)):
+        for name, printed in printed_by().items():
             if name not in texts:
                 texts[name] = printed(self.guide, self.options)
         title = set(self.guide.meta.title)
