@@ -80,6 +80,7 @@ print(json.dumps({"stages": stages, "whole": whole, "tops": tops}))
 def run_once(guide: Path, tmp: Path, home: Path, tree: Path | None, n: int, top: int) -> dict:
     """One build in a fresh process, from `tmp`: `-c` puts the working folder first on the path, before TREE."""
     env = {**os.environ, "XDG_CACHE_HOME": str(home)} | ({"PYTHONPATH": str(tree)} if tree else {})
+    tmp.mkdir(parents=True, exist_ok=True)
     argv = ["build", str(guide), "--no-validate", "-q", "--jobs", "1",
             "--out", str(tmp / f"out-{n}"), "--cache", str(tmp / f"cache-{n}")]
     done = subprocess.run([sys.executable, "-c", PROBE, str(top), *argv], env=env, cwd=tmp,

@@ -103,16 +103,19 @@ def textstat_language(lang: str) -> str:
     return f"{name.lower()}_US" if name.lower() in PRONOUNCING else name
 
 
+@lru_cache(maxsize=None)
 def word_counts(word: str, lang: str) -> dict[str, int]:
-    """One word's share of every count a formula of the language reads."""
+    """One word's share of every count a formula of the language reads (kept per word, as `syllables`:
+    a library's guides count the same words again and again; shared, so read it, never change it)."""
     n = syllables(word, lang)
     letters = sum(ch.isalnum() for ch in word)
     return {"words": 1, "syllables": n, "polysyllables": int(n >= 3), "monosyllables": int(n == 1),
             "long_words": int(letters > LONG_WORD), "letters": letters}
 
 
+@lru_cache(maxsize=None)
 def arabic_word_counts(word: str) -> dict[str, int]:
-    """One Arabic word's share of OSMAN's counts, after textstat's definitions (El-Haj & Rayson 2016),
+    """(Kept per word, as `word_counts`.) One Arabic word's share of OSMAN's counts, after textstat's definitions (El-Haj & Rayson 2016),
     on the word's own marks: textstat strips the short vowels before it counts them, and so always
     falls back to its estimate for a text without them."""
     n = arabic_syllables(word)
