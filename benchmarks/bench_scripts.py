@@ -1,14 +1,16 @@
 """The same handout in each script against the English one: build time, and the sizes of what it makes.
 
     .venv/bin/python benchmarks/bench_scripts.py [--runs 5] [--langs zh-Hans,ar,vi] [--empty-user-cache]
-                                                 [--against TREE]
+                                                 [--warm-from GUIDES] [--against TREE]
 
 Each run builds one language of tests/fixtures/good/scripts/blood-pressure as a whole process,
 `plainpress build FILE --no-validate`, cold: a fresh output folder and an empty build cache. Its user
-cache (XDG_CACHE_HOME) is a fresh copy of one warmed by building another guide (source/als-
-pathophysiology): a machine that has built before, with the syllable table and compiled templates,
+cache (XDG_CACHE_HOME) is a fresh copy of one warmed by building another guide (source/als-basics, in
+English, Spanish, Arabic and Chinese): a machine that has built before, with the syllable table, compiled
+templates, and the cmaps of the faces it used,
 but none of this handout's font subsets, so that cutting a CJK face is paid every time, as for a new or
-changed handout. `--empty-user-cache` gives each run an empty one instead (a machine's first build:
+changed handout; `--warm-from tests/fixtures/good/scripts/blood-pressure` warms it with the handout
+itself (a rebuild with an empty build cache: its subsets kept). `--empty-user-cache` gives each run an empty one instead (a machine's first build:
 English then pays for the syllable table). Runs alternate between English and each other language, so
 that a shared machine's load falls on both; the figures are medians of wall and CPU time (the process
 and its children), and the ratios are what to read (the goal: Chinese at most 1.5x English), with
@@ -44,10 +46,10 @@ def environment(home: Path, tree: Path | None) -> dict:
     return {**os.environ, "XDG_CACHE_HOME": str(home)} | ({"PYTHONPATH": str(tree)} if tree else {})
 
 
-def warm_home(tmp: Path, tree: Path | None) -> Path:
+def warm_home(tmp: Path, tree: Path | None, warm_from: Path) -> Path:
     """A user cache filled by building another guide: what a machine that has built before holds."""
     home = tmp / f"warm-{tree.name if tree else 'now'}"
-    subprocess.run(command(ROOT / "source" / "als-pathophysiology", tmp / "warm-out", tmp / "warm-cache"),
+    subprocess.run(command(warm_from, tmp / f"warm-out-{home.name}", tmp / f"warm-cache-{home.name}"),
                    env=environment(home, tree), cwd=ROOT, check=True, capture_output=True)
     return home
 
@@ -75,6 +77,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--langs", default="zh-Hans,zh-Hant,ja,ko,ar,fa,hi,ru,vi")
     parser.add_argument("--empty-user-cache", action="store_true", help="an empty user cache for every run")
+    parser.add_argument("--warm-from", type=Path, default=ROOT / "source" / "als-basics", metavar="GUIDES",
+                        help="what is built to warm the user cache (the handout's folder: a rebuild, its subsets kept)")
     parser.add_argument("--against", type=Path, metavar="TREE", help="also measure this checkout's plainpress")
     args = parser.parse_args()
     langs = args.langs.split(",")
@@ -82,7 +86,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="plainpress-scripts-") as name:
         tmp = Path(name)
         for tree in [None] + ([args.against] if args.against else []):
-            warm = None if args.empty_user_cache else warm_home(tmp, tree)
+            warm = None if args.empty_user_cache else warm_home(tmp, tree, args.warm_from)
             build("en", tmp, warm, tree)   # warm the disk cache and Python's bytecode
             english: list[tuple] = []
             others: dict[str, list[tuple]] = {lang: [] for lang in langs}
@@ -94,14 +98,14 @@ def main() -> None:
                     others[lang].append(figures)
             made["en"] = build("en", tmp, warm, tree)[2]
             label = f"plainpress from {tree}" if tree else "plainpress"
-            report(label, args.runs, english, others, made, warm is not None)
+            report(label, args.runs, english, others, made, warm and args.warm_from)
     print(f"{cores_free():.2f} cores free at the end")
 
 
 def report(label: str, runs: int, english: list[tuple], others: dict[str, list[tuple]], made: dict[str, Path],
-           warm: bool) -> None:
-    print(f"\n{label}: blood-pressure handout, {runs} runs each, cold (no build cache; "
-          f"{'a user cache without its font subsets' if warm else 'an empty user cache'}), medians")
+           warm: Path | None) -> None:
+    cache = f"a user cache warmed by building {warm.relative_to(ROOT)}" if warm else "an empty user cache"
+    print(f"\n{label}: blood-pressure handout, {runs} runs each, cold (no build cache; {cache}), medians")
     print(f"  {'language':10} {'wall':>7} {'/ en':>6} {'CPU':>7} {'/ en':>6} {'(runs)':>12}   "
           f"{'PDF':>8} {'DOCX':>8} {'EPUB':>8} {'web page':>9}")
     walls, cpus = [e[0] for e in english], [e[1] for e in english]
