@@ -79,8 +79,12 @@ class Workers:
                 if task is None:
                     break
                 self.queue.remove(task)
+                try:
+                    future = self._process_pool().submit(task.fn, *task.args)
+                except Exception as err:  # noqa: BLE001 - a worker died (BrokenProcessPool): the build
+                    self.running[failed(err)] = task  # hears of it through this task, and stops
+                    continue
                 self.busy += 1
-                future = self._process_pool().submit(task.fn, *task.args)
                 self.running[future] = task
                 future.add_done_callback(self.freed)
 
@@ -110,8 +114,10 @@ class Workers:
                     wait(running, return_when=FIRST_COMPLETED)
                 elif not waiting or self.stopped:
                     break
-                else:  # a worker's task is done, but the pool's thread has yet to hand it the next (`freed`)
+                elif self.busy:  # a worker's task is done, but the pool's thread has yet to hand it the next (`freed`)
                     time.sleep(0.001)
+                else:
+                    self.feed()
             self.poll()
 
     def mine(self) -> Task | None:
@@ -186,6 +192,12 @@ class Workers:
 def settle(task: Task, future: Future) -> None:
     error = future.exception()
     task.done(error if error is not None else future.result())
+
+
+def failed(error: BaseException) -> Future:
+    future: Future = Future()
+    future.set_exception(error)
+    return future
 
 
 def done(fn, *args) -> Future:

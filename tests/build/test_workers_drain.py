@@ -44,3 +44,26 @@ def test_this_process_takes_its_share_meanwhile(monkeypatch):
         workers.drain()
     assert sorted(map(str, results)) == ["0", "1", "2", "slow"]
     assert workers_module.WORTH_LOADING > 1  # else this process would take the slow task itself
+
+
+def die():
+    import os
+    os._exit(1)
+
+
+def test_a_worker_that_dies_ends_the_drain_with_its_error():
+    """A worker killed (for memory, or a crash) breaks the pool: the tasks still queued fail with that
+    error, which the build reports, rather than wait for a worker that never comes."""
+    import threading
+    from concurrent.futures.process import BrokenProcessPool
+    results = []
+    workers = Workers(2)
+    workers.add(die, done=results.append, needs="a_module_never_loaded")
+    for n in range(2):
+        workers.add(abs, -n, done=results.append, needs="a_module_never_loaded")
+    drained = threading.Thread(target=workers.drain, daemon=True)
+    drained.start()
+    drained.join(60)
+    workers.close()
+    assert not drained.is_alive(), "drain waited forever after its worker died"
+    assert len(results) == 3 and all(isinstance(r, BrokenProcessPool) for r in results), results
