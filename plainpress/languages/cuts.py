@@ -6,11 +6,15 @@ of a cut of a few hundred glyphs takes a few hundredths, and gives the same byte
 glyph order and every table the same way: the tests check it, face by face). So a guide cuts each face
 and weight once, to every character its EPUB, web page and index entry print (`wider`), and each
 output's font is cut from that. A cut saved as TrueType/OpenType (no flavor) is listed as a source
-for later cuts: a file of its characters beside it, in a folder of the face's own.
+for later cuts in the face's index (one small file: its cuts' names and characters), which holds the
+`HELD` most recently used: `plainpress serve` makes a wider cut each time an author adds characters,
+and the cuts dropped from the index are deleted.
 """
 from __future__ import annotations
 
+import fcntl
 import io
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +24,8 @@ if TYPE_CHECKING:
     from .fonts import FaceFile
 
 SPACES = {0x20, 0xA0}   # every cut has them: a line of text may end or break on them
+FORMAT = 2   # of the kept cuts and their index (how a cut is made, what is kept): a change makes new ones
+HELD = 8     # sources kept per face and weight, the least recently used dropped
 
 
 def cut(face: FaceFile, chars: str, flavor: str | None = None,
@@ -28,41 +34,48 @@ def cut(face: FaceFile, chars: str, flavor: str | None = None,
     When no kept cut holds the characters, `wider()` (a superset: what the whole guide prints in this
     face) is cut first and kept, so that the guide's other outputs cut theirs from it."""
     kept = _kept_path(face, chars, flavor)
-    if kept is not None and kept.is_file():
-        return kept.read_bytes()
+    data = _read(kept)
+    if data is not None:
+        if flavor is None:
+            _hold(face, kept.stem, chars)
+        return data
     source = _reflavoured(face, chars, flavor) if flavor else None
     if source is not None:
         return _keep(face, chars, flavor, source)
     source = smallest_holding(face, chars)
     if source is None and wider is not None and kept is not None:
-        wide = cut(face, "".join(sorted(set(wider()) | set(chars))), None)
-        if kept.is_file():   # the wide cut was this one
+        wide_chars = "".join(sorted(set(wider()) | set(chars)))
+        wide = cut(face, wide_chars, None)
+        if flavor is None and wide_chars == chars:   # the wide cut was this one
             return wide
         return cut(face, chars, flavor)   # from the wide cut, now kept (or re-flavoured: the same characters)
-    made = _cut(source.read_bytes() if source else None, face, chars, flavor)
+    held = _read(source)   # None when another process has just dropped it: cut from the face
+    if held is not None:
+        _hold(face, source.stem)
+    made = _cut(held, face, chars, flavor)
     return _keep(face, chars, flavor, made)
 
 
 def smallest_holding(face: FaceFile, chars: str) -> Path | None:
-    """The kept cut of the face with fewest characters that holds all of `chars`, if any."""
-    folder = _held_folder(face)
+    """The kept cut of the face with fewest characters that holds all of `chars`, if any (from the
+    face's index alone: one small file)."""
+    index = _held_index(face)
+    if index is None:
+        return None
     best: tuple[int, Path] | None = None
     need = set(chars)
-    try:
-        entries = list(os.scandir(folder)) if folder else []
-    except OSError:
-        return None
-    for entry in entries:
-        if not entry.name.endswith(".txt"):
-            continue
-        try:
-            held = Path(entry.path).read_text(encoding="utf-8")
-        except OSError:
-            continue
-        source = folder.parent.parent / f"{entry.name[:-4]}{face.suffix}"
+    for stem, held in _listed(index):
+        source = index.parent.parent / f"{stem}{face.suffix}"
         if (best is None or len(held) < best[0]) and need <= set(held) and source.is_file():
             best = (len(held), source)
     return best[1] if best else None
+
+
+def _read(path: Path | None) -> bytes | None:
+    try:
+        return path.read_bytes() if path is not None else None
+    except OSError:
+        return None
 
 
 def _cut(source: bytes | None, face: FaceFile, chars: str, flavor: str | None) -> bytes:
@@ -92,10 +105,8 @@ def _cut(source: bytes | None, face: FaceFile, chars: str, flavor: str | None) -
 def _reflavoured(face: FaceFile, chars: str, flavor: str) -> bytes | None:
     """The kept TrueType/OpenType cut of the same characters as WOFF2, if there is one: the same bytes
     as a cut straight to it, its tables copied as they are (brotli's time only)."""
-    kept = _kept_path(face, chars, None)
-    if flavor != "woff2" or kept is None or not kept.is_file():
-        return None
-    return as_woff2(kept.read_bytes())
+    data = _read(_kept_path(face, chars, None)) if flavor == "woff2" else None
+    return as_woff2(data) if data is not None else None
 
 
 def as_woff2(data: bytes) -> bytes:
@@ -144,11 +155,51 @@ def _keep(face: FaceFile, chars: str, flavor: str | None, data: bytes) -> bytes:
         return data
     try:
         write_atomic(kept, data)
-        if flavor is None and (held := _held_folder(face)) is not None:
-            write_atomic(held / f"{kept.stem}.txt", chars.encode("utf-8"))
+    except OSError:
+        return data
+    if flavor is None:
+        _hold(face, kept.stem, chars)
+    return data
+
+
+def _hold(face: FaceFile, stem: str, chars: str | None = None) -> None:
+    """The kept cut named `stem` listed first in the face's index (added when `chars` are given), and
+    the cuts beyond the `HELD` most recently used dropped from it and deleted. Best effort, under a
+    lock on the index's folder so that two processes do not lose each other's cuts; written only when
+    the order changes."""
+    from ..files import write_atomic
+    index = _held_index(face)
+    if index is None:
+        return
+    try:
+        index.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(index.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        listed = _listed(index)
+        held = dict(listed)
+        if chars is None and stem not in held:
+            return
+        order = [(stem, held.get(stem, chars))] + [entry for entry in listed if entry[0] != stem]
+        if order == listed:
+            return
+        write_atomic(index, json.dumps(order[:HELD], ensure_ascii=False).encode("utf-8"))
+        for dropped, _ in order[HELD:]:
+            (index.parent.parent / f"{dropped}{face.suffix}").unlink(missing_ok=True)
     except OSError:
         pass
-    return data
+    finally:
+        os.close(handle)   # closing releases the lock
+
+
+def _listed(index: Path) -> list[tuple[str, str]]:
+    """The index's cuts, most recently used first: (name, characters)."""
+    try:
+        return [(stem, chars) for stem, chars in json.loads(index.read_text(encoding="utf-8"))]
+    except (OSError, ValueError, TypeError):
+        return []
 
 
 def _face_key(face: FaceFile) -> tuple:
@@ -158,7 +209,7 @@ def _face_key(face: FaceFile) -> tuple:
 
 def _kept_path(face: FaceFile, chars: str, flavor: str | None) -> Path | None:
     """Where the cut is kept: named by the face file (and its size and time: a new version of the
-    font is a new cut), the flavor, the characters and fontTools' and brotli's versions."""
+    font is a new cut), the flavor, the characters, fontTools' and brotli's versions and FORMAT."""
     from ..build.cache import sha256
     from ..files import user_cache
     from ..versions import package_versions
@@ -166,17 +217,17 @@ def _kept_path(face: FaceFile, chars: str, flavor: str | None) -> Path | None:
     if folder is None:
         return None
     path, index, size, mtime = _face_key(face)
-    key = repr((path, index, size, mtime, flavor, chars, package_versions(("fonttools", "brotli"))))
+    key = repr((FORMAT, path, index, size, mtime, flavor, chars, package_versions(("fonttools", "brotli"))))
     return folder / f"{sha256(key.encode())}{face.suffix}"
 
 
-def _held_folder(face: FaceFile) -> Path | None:
-    """The folder listing the face's kept sources: one `<cut's name>.txt` of characters each."""
+def _held_index(face: FaceFile) -> Path | None:
+    """The face's index of kept sources (`held/<face's key>.json`)."""
     from ..build.cache import sha256
     from ..files import user_cache
     from ..versions import package_versions
     folder = user_cache("subsets")
     if folder is None:
         return None
-    key = repr((*_face_key(face), package_versions(("fonttools", "brotli"))))
-    return folder / "held" / sha256(key.encode())[:32]
+    key = repr((FORMAT, *_face_key(face), package_versions(("fonttools", "brotli"))))
+    return folder / "held" / f"{sha256(key.encode())[:32]}.json"

@@ -117,3 +117,67 @@ def test_each_cff_glyph_s_bounds_found_once_are_the_bounds_fonttools_finds(monke
     once = cuts._cut(None, face, chars, flavor)
     monkeypatch.setattr(cuts, "_bounds_once", lambda font: None)
     assert once == cuts._cut(None, face, chars, flavor)
+
+
+def test_a_cut_kept_by_another_format_is_neither_served_nor_a_source(monkeypatch):
+    face = installed_face(ATKINSON, "normal")
+    cuts.cut(face, "abcd", None)
+    old = cuts._kept_path(face, "abcd", None)
+    monkeypatch.setattr(cuts, "FORMAT", cuts.FORMAT + 1)   # cuts made another way
+    assert cuts._kept_path(face, "abcd", None) != old
+    assert cuts.smallest_holding(face, "ab") is None
+    made = recording(monkeypatch)
+    cuts.cut(face, "abcd", None)
+    assert made == [("face", "abcd", None)]
+
+
+def held_files(face) -> tuple[list[str], set[str]]:
+    """The face's index (its cuts' characters, most recently used first) and the TrueType cuts kept."""
+    index = cuts._held_index(face)
+    listed = [chars for _, chars in cuts._listed(index)]
+    kept = {path.name for path in index.parent.parent.glob(f"*{face.suffix}")}
+    return listed, kept
+
+
+def test_a_face_holds_its_eight_most_recently_used_cuts_and_deletes_the_rest(monkeypatch):
+    face = installed_face(ATKINSON, "normal")
+    assert cuts.HELD == 8
+    saves = ["abcdefgh"[:n] + "xyz" for n in range(1, 9)]   # an author adding a letter each save
+    for chars in saves:
+        cuts.cut(face, chars, None)
+    cuts.cut(face, saves[0], None)         # the first save's cut used again: it stays
+    cuts.cut(face, "abcdefghxyz!", None)   # a ninth: the least recently used is dropped
+    listed, kept = held_files(face)
+    assert listed == ["abcdefghxyz!", saves[0], *reversed(saves[2:])]
+    assert kept == {cuts._kept_path(face, chars, None).name for chars in listed}
+    assert not cuts._kept_path(face, saves[1], None).exists()
+    for n in range(20):   # many more saves: the index and the kept cuts stay at eight
+        cuts.cut(face, f"pq{n:02d}", None)
+    listed, kept = held_files(face)
+    assert len(listed) == len(kept) == 8
+    assert list(cuts._held_index(face).parent.iterdir()) == [cuts._held_index(face)]   # no list a cut
+
+
+def test_a_source_is_found_from_the_face_s_index_alone(monkeypatch):
+    face = installed_face(ATKINSON, "normal")
+    for chars in ("abcdefgh", "abcd", "xyz"):
+        cuts.cut(face, chars, None)
+    read = []
+    real = cuts.Path.read_text
+
+    def reading(path, *args, **kwargs):
+        read.append(path)
+        return real(path, *args, **kwargs)
+    monkeypatch.setattr(cuts.Path, "read_text", reading)
+    assert cuts.smallest_holding(face, "abc") == cuts._kept_path(face, "abcd", None)
+    assert read == [cuts._held_index(face)]
+
+
+def test_a_source_dropped_by_another_process_meanwhile_is_cut_from_the_face(monkeypatch):
+    face = installed_face(ATKINSON, "normal")
+    cuts.cut(face, "abcdefgh", None)
+    gone = cuts._kept_path(face, "abcdefgh", None)
+    monkeypatch.setattr(cuts, "smallest_holding", lambda face, chars: gone.unlink() or gone)
+    made = recording(monkeypatch)
+    assert cuts.cut(face, "abc", "woff2") == cuts._cut(None, face, "abc", "woff2")
+    assert made[0] == ("face", "abc", "woff2")
