@@ -28,13 +28,15 @@ def patterns(path):
     import pyphen
     folder = user_cache("hyphenation")
     file = folder / f"pyphen-{pyphen.__version__}-{path.stem}-{FORMAT}.marshal" if folder else None
-    try:
-        found, maxlen = marshal.loads(file.read_bytes())
-        hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
-        hd.patterns, hd.cache, hd.maxlen = found, {}, maxlen
-        return hd
-    except (AttributeError, OSError, ValueError, EOFError, TypeError):
-        hd = pyphen.HyphDict(path)
+    if file is not None:   # None: no cache folder, so nothing kept
+        try:
+            found, maxlen = marshal.loads(file.read_bytes())
+            hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
+            hd.patterns, hd.cache, hd.maxlen = found, {}, maxlen
+            return hd
+        except (OSError, ValueError, EOFError, TypeError):   # not there yet, or damaged: parsed again
+            pass
+    hd = pyphen.HyphDict(path)
     try:
         data = marshal.dumps((hd.patterns, hd.maxlen))
     except ValueError:   # nonstandard hyphenations (de's "ck=k/k"): Pyphen's own objects, not kept

@@ -61,3 +61,23 @@ def test_a_language_pyphen_lacks_is_a_key_error_as_pyphens_own():
         pyphen.Pyphen(lang="ar")
     with pytest.raises(KeyError):
         hyphenation.hyphenator("ar")
+
+
+def test_with_no_cache_folder_the_patterns_are_parsed_and_nothing_is_kept(fresh, monkeypatch):
+    own = [pyphen.Pyphen(lang="en_US").positions(w) for w in WORDS]
+    pyphen.hdcache.clear()
+    monkeypatch.setattr(hyphenation, "user_cache", lambda name: None)
+    assert positions("en_US") == own
+    assert not (fresh / "plainpress").exists()
+
+
+def test_an_error_reading_the_kept_patterns_back_is_not_taken_for_a_missing_cache(fresh, monkeypatch):
+    positions("en_US")   # kept
+    pyphen.hdcache.clear()
+    hyphenation.hyphenator.cache_clear()
+
+    def broken(data):
+        raise AttributeError("a real error")
+    monkeypatch.setattr(hyphenation.marshal, "loads", broken)
+    with pytest.raises(AttributeError, match="a real error"):
+        hyphenation.hyphenator("en_US")
