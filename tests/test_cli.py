@@ -176,6 +176,7 @@ def loaded_by(code: str, cwd) -> list[str]:
     return done.stdout.splitlines()[-1].split()
 
 
+@pytest.mark.slow
 def test_a_build_loads_neither_the_importer_nor_the_translation(tmp_path):
     shutil.copytree(SAMPLE.parent, tmp_path / "sample")
     loaded = loaded_by(f"cli.main(['build', 'sample', '--format', 'html', '--no-validate', '-q', '--jobs', '1', "

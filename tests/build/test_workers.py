@@ -72,9 +72,23 @@ def test_what_both_processes_load_is_loaded_before_the_fork_and_a_cached_pdf_for
     assert again.added == [] and not again.started
 
 
-def test_loading_ahead_never_refuses_anything(tmp_path):
+def test_loading_ahead_never_refuses_anything(tmp_path, monkeypatch):
+    from plainpress import languages
     from plainpress.build.render import load_shared
-    from plainpress.languages import language
+    asked, language = [], languages.language
+
+    def recording(tag):
+        try:
+            record = language(tag)
+        except Exception as error:
+            asked.append((tag, repr(error)))
+            raise
+        asked.append((tag, record.script))
+        return record
     language.cache_clear()
+    monkeypatch.setattr(languages, "language", recording)
     load_shared([tmp_path / "a" / "en.md", tmp_path / "b" / "zh-Hans.md", tmp_path / "c" / "x--.md"])
-    assert language.cache_info().currsize >= 2
+    assert asked == [("en", "Latn"), ("x--", "Latn"), ("zh-Hans", "Hans")]   # the odd tag raised nothing
+    before = language.cache_info()
+    language("en"), language("zh-Hans")   # both records kept for the workers forked next
+    assert (language.cache_info().hits - before.hits, language.cache_info().misses - before.misses) == (2, 0)

@@ -4,15 +4,17 @@ with and without a theme."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import subprocess
 import sys
+import zipfile
 
 import docx
 import pytest
 
 from conftest import FIXTURES, ROOT, SAMPLE
-from plainpress.render import RenderOptions
+from plainpress.render import RenderOptions, _zip
 from plainpress.render import docx as docx_render
 from plainpress.render import docx_oxml as ox
 from plainpress.render import docx_styles
@@ -104,3 +106,17 @@ def test_a_docx_rendered_after_others_in_a_process_is_the_docx_rendered_first_in
     warm = [[hashlib.sha256(render_docx(read_guide(path), options(themed))).hexdigest() for path, themed in CASES]
             for _ in range(2)]
     assert fresh == warm[0] == warm[1] and len(set(fresh)) == len(CASES)
+
+
+@pytest.mark.parametrize("themed", [False, True], ids=["unthemed", "themed"])
+@pytest.mark.parametrize("path", [SAMPLE, GUIDES[-1]], ids=["sample", "zh-Hans"])
+def test_the_package_s_entries_zip_as_python_docx_s_own_save(path, themed):
+    """`package_entries` uses python-docx's PackageWriter steps (private): the zip of its entries is the
+    zip of what `Document.save` writes, entry for entry, in the same order."""
+    guide = read_guide(path)
+    saved = io.BytesIO()
+    docx_render.build_document(guide, options(themed)).save(saved)
+    entries = ox.package_entries(docx_render.build_document(guide, options(themed)))
+    with zipfile.ZipFile(saved) as own:
+        assert [name for name, _ in entries] == own.namelist()
+    assert _zip.pack(entries) == _zip.repack(saved.getvalue())
