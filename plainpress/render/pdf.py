@@ -66,8 +66,15 @@ def render_pdf_and_facts(guide: m.Guide, options: RenderOptions = RenderOptions(
 
 
 def weasyprint_document(guide: m.Guide, html: str, images: tuple[m.Image, ...] | None = None) -> HTML:
-    """The HTML as WeasyPrint reads it, its styles in it (the validators' tests render pages this way)."""
+    """The HTML as WeasyPrint reads it, its styles in it: the plain way, which the shared one
+    (`weasyprint_page`) must match byte for byte (tests/render/test_pdf_styles.py)."""
     return HTML(string=html, base_url=BASE_URL, url_fetcher=local_fetcher(guide, images))
+
+
+def page_pdf(guide: m.Guide, html: str, target=None, **options) -> bytes | None:
+    """A page of one's own (a test's) written as a PDF the way `render_pdf` reads it: its styles shared."""
+    document, shared = weasyprint_page(guide, html)
+    return document.write_pdf(target, **options, **shared)
 
 
 def weasyprint_page(guide: m.Guide, html: str, images: tuple[m.Image, ...] | None = None) -> tuple[HTML, dict]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SAMPLE
-from plainpress.render.pdf import FONT_DIR, guide_html, weasyprint_document
+from plainpress.render.pdf import FONT_DIR, guide_html, page_pdf
 from plainpress.source import read_guide
 from plainpress.validate.large_print import _skew, check_large_print, contrast
 
@@ -46,8 +46,7 @@ def planted(tmp_path_factory):
     def render(name: str, css: str):
         if name not in done:
             path = folder / f"{name}.pdf"
-            weasyprint_document(guide, html.replace("</style>", css + "\n</style>")).write_pdf(
-                path, pdf_variant="pdf/ua-1")
+            page_pdf(guide, html.replace("</style>", css + "\n</style>"), path, pdf_variant="pdf/ua-1")
             done[name] = path
         return done[name]
 
@@ -138,7 +137,7 @@ def test_an_untagged_pdf_gets_the_character_checks_and_a_warning(tmp_path):
     guide = read_guide(SAMPLE)
     css = "p { color: #999 }"
     path = tmp_path / "untagged.pdf"
-    weasyprint_document(guide, guide_html(guide).replace("</style>", css + "\n</style>")).write_pdf(path)   # no pdf/ua-1: no structure tree
+    page_pdf(guide, guide_html(guide).replace("</style>", css + "\n</style>"), path)   # no pdf/ua-1: no structure tree
     result = check_large_print(path)
     assert rules(result) == {"pdf.contrast", "pdf.untagged"} and not result.passed
     [warning] = [f for f in result.findings if f.rule == "pdf.untagged"]

@@ -8,7 +8,7 @@ import pikepdf
 import pytest
 
 from conftest import SAMPLE
-from plainpress.render.pdf import guide_html, weasyprint_document
+from plainpress.render.pdf import guide_html, page_pdf
 from plainpress.source import read_guide
 from plainpress.validate.pdf_structure import Texts, check_pdf_structure, foreign_passages, read_structure
 
@@ -185,7 +185,7 @@ def test_text_held_only_by_div_and_nonstruct(tmp_path):
     guide = read_guide(SAMPLE)
     html = guide_html(guide).replace("</body>", '<div class="callout note">Call us on 555 0100.</div>\n</body>')
     path = tmp_path / "bare-div.pdf"
-    weasyprint_document(guide, html).write_pdf(path, pdf_variant="pdf/ua-1")
+    page_pdf(guide, html, path, pdf_variant="pdf/ua-1")
     result = check_pdf_structure(path, "en")
     assert rules(result) == {"pdf.nonstruct"}
     [finding] = errors(result)
@@ -234,7 +234,7 @@ def test_a_file_that_is_not_a_pdf_is_a_failure_not_a_crash(tmp_path):
 def test_an_untagged_pdf(tmp_path):
     path = tmp_path / "untagged.pdf"
     guide = read_guide(SAMPLE)
-    weasyprint_document(guide, guide_html(guide)).write_pdf(path)
+    page_pdf(guide, guide_html(guide), path)
     result = check_pdf_structure(path, "en")
     assert {"pdf.marked", "pdf.figure-alt", "pdf.xmp", "pdf.display-title"} <= rules(result)
     assert "no structure tree" in " ".join(f.message for f in errors(result))

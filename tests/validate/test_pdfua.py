@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from conftest import SAMPLE
-from plainpress.render.pdf import guide_html, weasyprint_document
+from plainpress.render.pdf import guide_html, page_pdf
 from plainpress.source import read_guide
 from plainpress.validate.pdfua import run_pdfua
 
@@ -22,7 +22,7 @@ def test_the_sample_pdf_passes_every_pdfua_rule(sample_build):
 def test_an_untagged_pdf_fails(tmp_path):
     guide = read_guide(SAMPLE)
     path = tmp_path / "untagged.pdf"
-    weasyprint_document(guide, guide_html(guide)).write_pdf(path)  # no pdf/ua-1 variant
+    page_pdf(guide, guide_html(guide), path)  # no pdf/ua-1 variant
     result = run_pdfua(path)
     assert result.checked and not result.passed
     assert result.counts["failed"] > 0 and all(f.rule.startswith("pdfua.") for f in result.findings)
