@@ -161,8 +161,8 @@ KILLS = [("SIGTERM", 0.4, False), ("SIGTERM", 1.2, False), ("SIGTERM", "validati
 @pytest.mark.slow
 @pytest.mark.parametrize("signame, when, validate", KILLS)
 def test_a_killed_build_leaves_no_process_no_broken_file_and_the_next_build_passes(tmp_path, signame, when, validate):
-    for name in ("one", "two", "three", "four", "five", "six", "seven", "eight"):  # 2 s without validators
-        shutil.copytree(SAMPLE.parent, tmp_path / "guides" / name)
+    for n in range(24):  # 24 guides: over 2 s without validators, so that 1.2 s is mid-build
+        shutil.copytree(SAMPLE.parent, tmp_path / "guides" / f"guide-{n:02}")
     build = start_build(tmp_path, *(() if validate else ("--no-validate",)))
     deadline = time.monotonic() + 120
     if when == "validating":
