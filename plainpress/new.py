@@ -28,7 +28,7 @@ def new_guide(source_dir: Path, name: str, lang: str = "en", title: str = "", to
     """Write `source_dir/<name>/<lang>.md` from the starting template; never over an existing file."""
     if not NAME.match(name):
         raise NewGuideError(f"`{name}` cannot name a guide; use lower-case letters, digits and hyphens, "
-                            f"such as `{suggested_name(name) or 'foot-care'}`")
+                            f"such as `{suggested_name(name)}`")
     if not is_language_tag(lang):
         raise NewGuideError(f"--lang {lang}: not a language tag; use a BCP 47 tag such as en, es or pt-BR")
     target = source_dir / name / f"{lang}.md"
@@ -47,4 +47,8 @@ def template_language(lang: str) -> str:
 
 
 def suggested_name(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """The folder the import would name from `text` (accents and ligatures undone: `cœur` -> `coeur`),
+    or an example when none of it is in Latin letters."""
+    from .importing.metadata import guide_name   # only on this refusal's way: the import's own naming
+    slug = guide_name(text)
+    return slug if slug != "guide" or text.lower() == "guide" else "foot-care"

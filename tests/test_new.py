@@ -34,10 +34,16 @@ def test_a_new_guide_never_replaces_one_and_names_must_be_plain(project, capsys)
     assert main(["new", "foot-care"]) == 2
     assert main(["new", "Foot Care"]) == 2
     assert main(["new", "feet", "--lang", "english"]) == 2
+    assert main(["new", "soins-du-cœur"]) == 2
+    assert main(["new", "혈압"]) == 2
     assert capsys.readouterr().err.splitlines() == [
         "plainpress: cannot start the guide: source/foot-care/en.md: already exists; choose another name, or edit that file",
         "plainpress: cannot start the guide: `Foot Care` cannot name a guide; use lower-case letters, digits and "
         "hyphens, such as `foot-care`",
-        "plainpress: cannot start the guide: --lang english: not a language tag; use a BCP 47 tag such as en, es or pt-BR"]
+        "plainpress: cannot start the guide: --lang english: not a language tag; use a BCP 47 tag such as en, es or pt-BR",
+        "plainpress: cannot start the guide: `soins-du-cœur` cannot name a guide; use lower-case letters, digits and "
+        "hyphens, such as `soins-du-coeur`",
+        "plainpress: cannot start the guide: `혈압` cannot name a guide; use lower-case letters, digits and "
+        "hyphens, such as `foot-care`"]
     assert (project / "source" / "foot-care" / "en.md").read_bytes() == before
     assert read_guide(project / "source" / "foot-care" / "en.md").meta.title == "Foot care"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .. import model as m
 from ..errors import PlainpressError
-from ..languages import fill, labels, long_date as written_date
+from ..languages import labels, long_date as written_date
 from ..languages import is_language_tag, language_name, language_of_words
 from ..source.front_matter import MAX_RUNNING_TITLE
 from .facts import Facts, plain_date
@@ -131,9 +131,15 @@ def short_title(title: str, given: str, findings: Findings) -> str:
     return short
 
 
+# Letters that NFKD does not take apart into a plain letter and its accent
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o",
+                           "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "þ": "th", "ı": "i"})
+
+
 def guide_name(title: str) -> str:
-    """A folder name from the title: `Caring for your feet` -> `caring-for-your-feet`."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    """A folder name from the title: `Caring for your feet` -> `caring-for-your-feet`,
+    `Soins du cœur` -> `soins-du-coeur`; "guide" when nothing of it is in Latin letters."""
+    ascii_text = unicodedata.normalize("NFKD", title.translate(LIGATURES)).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     while len(slug) > 50 and "-" in slug:
         slug = slug.rsplit("-", 1)[0]
