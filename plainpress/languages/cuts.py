@@ -8,7 +8,8 @@ and weight once, to every character its EPUB, web page and index entry print (`w
 output's font is cut from that. A cut saved as TrueType/OpenType (no flavor) is listed as a source
 for later cuts in the face's index (one small file: its cuts' names and characters), which holds the
 `HELD` most recently used: `plainpress serve` makes a wider cut each time an author adds characters,
-and the cuts dropped from the index are deleted.
+and the index stays small to read. A cut dropped from the index stays kept: it is also an output's
+font (an EPUB's), which the next build of that guide asks for by its characters.
 """
 from __future__ import annotations
 
@@ -164,7 +165,8 @@ def _keep(face: FaceFile, chars: str, flavor: str | None, data: bytes) -> bytes:
 
 def _hold(face: FaceFile, stem: str, chars: str | None = None) -> None:
     """The kept cut named `stem` listed first in the face's index (added when `chars` are given), and
-    the cuts beyond the `HELD` most recently used dropped from it and deleted. Best effort, under a
+    the cuts beyond the `HELD` most recently used dropped from it (not deleted: an EPUB of a library's
+    fortieth guide still wants its own). Best effort, under a
     lock on the index's folder so that two processes do not lose each other's cuts; written only when
     the order changes."""
     from ..files import write_atomic
@@ -186,8 +188,6 @@ def _hold(face: FaceFile, stem: str, chars: str | None = None) -> None:
         if order == listed:
             return
         write_atomic(index, json.dumps(order[:HELD], ensure_ascii=False).encode("utf-8"))
-        for dropped, _ in order[HELD:]:
-            (index.parent.parent / f"{dropped}{face.suffix}").unlink(missing_ok=True)
     except OSError:
         pass
     finally:

@@ -120,7 +120,7 @@ def faces_for(record: Language, text: str) -> tuple[str, ...]:
     guide's own script that a later face has is dropped, so that no word is set in two faces
     (Atkinson Hyperlegible has no Vietnamese ơ or ư, no Cyrillic)."""
     faces = record.faces
-    letters = "".join(ch for ch in text if ch.isalpha())
+    letters = "".join({ch for ch in set(text) if ch.isalpha()})  # each once: asked of every output of a guide
     while len(faces) > 1 and missing_from(faces[:1], letters) and not missing_from(faces[1:2], letters):
         faces = faces[1:]
     return faces
