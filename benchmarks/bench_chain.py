@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import sys
 import tempfile
@@ -41,7 +40,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from guides import copies
-from measure import cores_free, median, run_measured
+from measure import checkout, cores_free, median, plainpress_env, run_measured, timed
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -74,19 +73,6 @@ def typst_fonts() -> Path | None:
     return atkinson_dir()
 
 
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def timed(work, *args) -> tuple[float, float, list]:
-    """(wall seconds, CPU seconds of every child process it waited for, what `work` returned)."""
-    import time
-    cpu, start = children_cpu(), time.perf_counter()
-    result = work(*args)
-    return time.perf_counter() - start, children_cpu() - cpu, result
-
-
 def plainpress_command(paths: Path, out: Path, extra: list[str] = ()) -> list[str]:
     return [str(BIN / "plainpress"), "build", str(paths), "--no-validate", "-q", *extra,
             "--out", str(out / "out"), "--cache", str(out / "cache")]
@@ -94,8 +80,7 @@ def plainpress_command(paths: Path, out: Path, extra: list[str] = ()) -> list[st
 
 def plainpress_run(command: list[str], home: Path, sample: bool, tree: Path | None = None):
     """One build; `tree`: another checkout's plainpress, put first on the path."""
-    env = {**os.environ, "XDG_CACHE_HOME": str(home)} | ({"PYTHONPATH": str(tree)} if tree else {})
-    return [run_measured(command, cwd=ROOT, sample=sample, env=env)]
+    return [run_measured(command, cwd=ROOT, sample=sample, env=plainpress_env(home, tree))]
 
 
 def user_cache(args, out: Path, tree: Path | None = None) -> Path:
@@ -144,7 +129,7 @@ def main() -> None:
     parser.add_argument("--library-runs", type=int, default=3)
     parser.add_argument("--fresh-user-cache", action="store_true",
                         help="an empty user cache for every plainpress run, not one filled by the warm-up")
-    parser.add_argument("--against", type=Path, metavar="TREE",
+    parser.add_argument("--against", type=checkout, metavar="TREE",
                         help="also run plainpress from this checkout (what a change replaced)")
     parser.add_argument("--no-weasyprint-library", action="store_true",
                         help="leave the (slow) pandoc + WeasyPrint chain out of the library runs")
@@ -197,7 +182,7 @@ def one_guide(args, guide: Path, tmp: Path, pandoc_path: str, fonts: Path, chain
     print(f"\none guide, cold: {guide.name}, {args.runs} runs each, medians, validators off, "
           f"{'an empty' if args.fresh_user_cache else 'a warm'} user cache")
     compare(figures, "plainpress build --no-validate")
-    for name in memory.keys() - {"plainpress"}:
+    for name in [n for n in memory if n != "plainpress"]:
         largest, tree = max(m[1] for m in memory[name]), max(m[2] for m in memory[name])  # steps in turn
         ours_m = memory["plainpress"][0]
         print(f"  peak memory vs {name}: all processes at once (PSS) {ours_m[2] / 1024:.0f} MB vs "

@@ -25,8 +25,7 @@ import time
 from pathlib import Path
 
 from guides import copies
-from measure import cores_free, median
-from bench_chain import children_cpu
+from measure import checkout, cores_free, median, plainpress_env, run_measured, timed
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAINPRESS = str(Path(sys.executable).parent / "plainpress")
@@ -34,14 +33,19 @@ PLAINPRESS = str(Path(sys.executable).parent / "plainpress")
 
 def build(paths: Path, out: Path, cache: Path, home: Path, tree: Path | None) -> tuple[float, float]:
     """(wall, CPU) of one validated build; a build whose validators fail still counts (exit 1)."""
-    import subprocess
-    env = {**os.environ, "XDG_CACHE_HOME": str(home)} | ({"PYTHONPATH": str(tree)} if tree else {})
-    cpu, start = children_cpu(), time.perf_counter()
-    done = subprocess.run([PLAINPRESS, "build", str(paths), "--lang", "en", "-q", "--out", str(out),
-                           "--cache", str(cache)], env=env, cwd=ROOT, capture_output=True, text=True)
-    if done.returncode not in (0, 1):
-        raise RuntimeError(f"build of {paths} failed: {done.stderr[-800:]}")
-    return time.perf_counter() - start, children_cpu() - cpu
+    command = [PLAINPRESS, "build", str(paths), "--lang", "en", "-q", "--out", str(out), "--cache", str(cache)]
+    wall, cpu, _ = timed(run_measured, command, ROOT, False, plainpress_env(home, tree), (0, 1))
+    return wall, cpu
+
+
+def validated_checkout(tree: str) -> Path:
+    """Another checkout whose validators all run: Ace and axe come from its node_modules/ (a fresh
+    `git worktree` has none: `ln -s "$PWD/node_modules" TREE/`), else it would look cheaper than it is."""
+    path = checkout(tree)
+    if not (path / "node_modules").exists():
+        raise SystemExit(f"--against {tree}: no node_modules/ there, so Ace and axe would not run; "
+                         f"link this checkout's: ln -s {ROOT / 'node_modules'} {path}/")
+    return path
 
 
 def change(guide: Path, run: int) -> None:
@@ -81,7 +85,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--guides", type=int, default=40)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--against", type=Path, metavar="TREE", help="also measure this checkout's plainpress")
+    parser.add_argument("--against", type=validated_checkout, metavar="TREE", help="also measure this checkout's plainpress")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores ({cores_free():.2f} free at the start: two counting processes against one)")
     with tempfile.TemporaryDirectory(prefix="plainpress-rebuild-") as tmp_name:

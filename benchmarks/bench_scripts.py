@@ -27,8 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench_chain import timed
-from measure import cores_free, median, run_measured
+from measure import checkout, cores_free, median, plainpress_env, run_measured, timed
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -42,15 +41,11 @@ def command(paths: Path, out: Path, cache: Path) -> list[str]:
     return [str(BIN / "plainpress"), "build", str(paths), "--no-validate", "-q", "--out", str(out), "--cache", str(cache)]
 
 
-def environment(home: Path, tree: Path | None) -> dict:
-    return {**os.environ, "XDG_CACHE_HOME": str(home)} | ({"PYTHONPATH": str(tree)} if tree else {})
-
-
 def warm_home(tmp: Path, tree: Path | None, warm_from: Path) -> Path:
     """A user cache filled by building another guide: what a machine that has built before holds."""
     home = tmp / f"warm-{tree.name if tree else 'now'}"
     subprocess.run(command(warm_from, tmp / f"warm-out-{home.name}", tmp / f"warm-cache-{home.name}"),
-                   env=environment(home, tree), cwd=ROOT, check=True, capture_output=True)
+                   env=plainpress_env(home, tree), cwd=ROOT, check=True, capture_output=True)
     return home
 
 
@@ -61,8 +56,8 @@ def build(lang: str, tmp: Path, warm: Path | None, tree: Path | None = None) -> 
     out, home = tmp / f"out-{lang}-{n}", tmp / f"home-{lang}-{n}"
     if warm:
         shutil.copytree(warm, home)
-    run = [command(HANDOUT / f"{lang}.md", out, tmp / f"cache-{lang}-{n}")]
-    wall, cpu, _ = timed(lambda: run_measured(run[0], cwd=ROOT, env=environment(home, tree)))
+    wall, cpu, _ = timed(run_measured, command(HANDOUT / f"{lang}.md", out, tmp / f"cache-{lang}-{n}"), ROOT,
+                         False, plainpress_env(home, tree))
     return wall, cpu, out
 
 
@@ -77,9 +72,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--langs", default="zh-Hans,zh-Hant,ja,ko,ar,fa,hi,ru,vi")
     parser.add_argument("--empty-user-cache", action="store_true", help="an empty user cache for every run")
-    parser.add_argument("--warm-from", type=Path, default=ROOT / "source" / "als-basics", metavar="GUIDES",
+    parser.add_argument("--warm-from", type=lambda p: Path(p).resolve(), default=ROOT / "source" / "als-basics", metavar="GUIDES",
                         help="what is built to warm the user cache (the handout's folder: a rebuild, its subsets kept)")
-    parser.add_argument("--against", type=Path, metavar="TREE", help="also measure this checkout's plainpress")
+    parser.add_argument("--against", type=checkout, metavar="TREE", help="also measure this checkout's plainpress")
     args = parser.parse_args()
     langs = args.langs.split(",")
     print(f"{os.cpu_count()} cores ({cores_free():.2f} free at the start)")
@@ -88,40 +83,37 @@ def main() -> None:
         for tree in [None] + ([args.against] if args.against else []):
             warm = None if args.empty_user_cache else warm_home(tmp, tree, args.warm_from)
             build("en", tmp, warm, tree)   # warm the disk cache and Python's bytecode
-            english: list[tuple] = []
-            others: dict[str, list[tuple]] = {lang: [] for lang in langs}
+            pairs: dict[str, list[tuple]] = {lang: [] for lang in ("en", *langs)}  # (English run, its partner)
             made: dict[str, Path] = {}
             for _ in range(args.runs):
                 for lang in langs:
-                    english.append(build("en", tmp, warm, tree))
+                    english = build("en", tmp, warm, tree)
                     *figures, made[lang] = build(lang, tmp, warm, tree)
-                    others[lang].append(figures)
+                    pairs[lang].append((english[:2], figures))
+                    pairs["en"].append((english[:2], english[:2]))
             made["en"] = build("en", tmp, warm, tree)[2]
             label = f"plainpress from {tree}" if tree else "plainpress"
-            report(label, args.runs, english, others, made, warm and args.warm_from)
+            report(label, args.runs, pairs, made, warm and args.warm_from)
     print(f"{cores_free():.2f} cores free at the end")
 
 
-def report(label: str, runs: int, english: list[tuple], others: dict[str, list[tuple]], made: dict[str, Path],
-           warm: Path | None) -> None:
-    cache = f"a user cache warmed by building {warm.relative_to(ROOT)}" if warm else "an empty user cache"
+def report(label: str, runs: int, pairs: dict[str, list[tuple]], made: dict[str, Path], warm: Path | None) -> None:
+    """Each language's medians against English's, and the spread of its CPU ratio to the English run
+    made just before it."""
+    cache = f"a user cache warmed by building {warm.relative_to(ROOT) if warm.is_relative_to(ROOT) else warm}" \
+        if warm else "an empty user cache"
     print(f"\n{label}: blood-pressure handout, {runs} runs each, cold (no build cache; {cache}), medians")
     print(f"  {'language':10} {'wall':>7} {'/ en':>6} {'CPU':>7} {'/ en':>6} {'(runs)':>12}   "
           f"{'PDF':>8} {'DOCX':>8} {'EPUB':>8} {'web page':>9}")
-    walls, cpus = [e[0] for e in english], [e[1] for e in english]
-    for lang in ("en", *others):
-        runs_of = english if lang == "en" else others[lang]
-        wall, cpu = median(r[0] for r in runs_of), median(r[1] for r in runs_of)
-        paired = sorted(r[1] / e[1] for r, e in zip(runs_of, english[langs_index(others, lang)::len(others)]))
+    english = [e for e, _ in pairs["en"]]
+    en_wall, en_cpu = median(e[0] for e in english), median(e[1] for e in english)
+    for lang, runs_of in pairs.items():
+        wall, cpu = median(r[0] for _, r in runs_of), median(r[1] for _, r in runs_of)
+        paired = sorted(r[1] / e[1] for e, r in runs_of)
         size = sizes(made[lang])
-        print(f"  {lang:10} {wall:6.2f}s {wall / median(walls):5.2f}x {cpu:6.2f}s {cpu / median(cpus):5.2f}x "
+        print(f"  {lang:10} {wall:6.2f}s {wall / en_wall:5.2f}x {cpu:6.2f}s {cpu / en_cpu:5.2f}x "
               f"{paired[0]:5.2f}-{paired[-1]:.2f}x   " + " ".join(
                   f"{size.get(fmt, 0) / 1024:7.0f}K" for fmt in ("pdf", "docx", "epub")) + f" {size.get('html', 0) / 1024:8.0f}K")
-
-
-def langs_index(others: dict, lang: str) -> int:
-    """Where `lang`'s English partner runs sit in the list of English runs (one per language a round)."""
-    return list(others).index(lang) if lang in others else 0
 
 
 if __name__ == "__main__":

@@ -23,13 +23,14 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from measure import checkout, plainpress_env  # noqa: E402
 
 # Run inside the measured process: wraps the build's stage functions, runs the CLI, prints JSON.
 PROBE = r"""
 import cProfile, io, json, pstats, sys, time, resource
 def cpu():  # this process and the programs it ran (fc-list)
     return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
-START = cpu()
 import plainpress.cli as cli, plainpress.build as build, plainpress.build.render as render_stage
 import plainpress.build.index as index
 top, argv = int(sys.argv[1]), sys.argv[2:]
@@ -53,12 +54,13 @@ for module, names in [(build, {"find_sources": "find", "prepare_renderers": "pre
                                "read_all": "read", "check_theme_use": "check", "check_all": "check",
                                "add_language_findings": "check (language findings)",
                                "plan": "plan (cache look-ups)", "write_outputs": "write outputs",
-                               "write_current_reports": "reports"}),
+                               "write_current_reports": "reports", "write_library_index": "index"}),
                       (index, {"write_library_index": "index"})]:
     for name, label in names.items():
         if hasattr(module, name):
             setattr(module, name, timed(label, getattr(module, name)))
-render_stage.render_output = timed(lambda fmt, *a: f"render {fmt}", render_stage.render_output)
+if hasattr(render_stage, "render_output"):
+    render_stage.render_output = timed(lambda fmt, *a: f"render {fmt}", render_stage.render_output)
 begun = cpu()
 try:
     cli.main(argv)
@@ -79,7 +81,7 @@ print(json.dumps({"stages": stages, "whole": whole, "tops": tops}))
 
 def run_once(guide: Path, tmp: Path, home: Path, tree: Path | None, n: int, top: int) -> dict:
     """One build in a fresh process, from `tmp`: `-c` puts the working folder first on the path, before TREE."""
-    env = {**os.environ, "XDG_CACHE_HOME": str(home)} | ({"PYTHONPATH": str(tree)} if tree else {})
+    env = plainpress_env(home, tree)
     tmp.mkdir(parents=True, exist_ok=True)
     argv = ["build", str(guide), "--no-validate", "-q", "--jobs", "1",
             "--out", str(tmp / f"out-{n}"), "--cache", str(tmp / f"cache-{n}")]
@@ -92,7 +94,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--guide", type=Path, default=ROOT / "source" / "als-pathophysiology")
-    parser.add_argument("--against", type=Path, metavar="TREE")
+    parser.add_argument("--against", type=checkout, metavar="TREE")
     parser.add_argument("--top", type=int, default=0)
     args = parser.parse_args()
     trees = {"now": None} | ({"before": args.against} if args.against else {})

@@ -19,8 +19,9 @@ from pathlib import Path
 
 
 def run_measured(command: list[str], cwd: Path | None = None, sample: bool = False,
-                 env: dict | None = None) -> tuple[float, int, int]:
-    """(wall seconds, largest peak RSS in KB, peak PSS of the whole tree in KB or 0 when not sampled)."""
+                 env: dict | None = None, ok: tuple[int, ...] = (0,)) -> tuple[float, int, int]:
+    """(wall seconds, largest peak RSS in KB, peak PSS of the whole tree in KB or 0 when not sampled);
+    an exit status outside `ok` is an error (a validated build whose validators fail exits 1)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = [0]
@@ -34,9 +35,37 @@ def run_measured(command: list[str], cwd: Path | None = None, sample: bool = Fal
     if sampler:
         sampler.join()
     process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
+    if process.returncode not in ok:
         raise RuntimeError(f"{' '.join(map(str, command))} failed: {process.stderr.read().decode()[-800:]}")
     return wall, usage.ru_maxrss, peak[0]
+
+
+def children_cpu() -> float:
+    """CPU seconds (user + system) of every child process this one has waited for."""
+    import resource
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(work, *args) -> tuple[float, float, object]:
+    """(wall seconds, CPU seconds of every child process it waited for, what `work` returned)."""
+    cpu, start = children_cpu(), time.perf_counter()
+    result = work(*args)
+    return time.perf_counter() - start, children_cpu() - cpu, result
+
+
+def plainpress_env(home: Path, tree: Path | None = None) -> dict:
+    """The environment of a plainpress run: its own user cache, and `tree` (another checkout, for
+    `--against`) first on the path."""
+    return {**os.environ, "XDG_CACHE_HOME": str(home)} | ({"PYTHONPATH": str(tree)} if tree else {})
+
+
+def checkout(tree: str) -> Path:
+    """`--against TREE`: a checkout of plainpress, as an absolute path."""
+    path = Path(tree).resolve()
+    if not (path / "plainpress" / "__init__.py").is_file():
+        raise SystemExit(f"--against {tree}: not a checkout of plainpress (no plainpress/__init__.py)")
+    return path
 
 
 def sample_tree(root: int, peak: list[int], done: threading.Event) -> None:
