@@ -4,6 +4,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,21 +40,50 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def keep(path: Path, data: bytes) -> bool:
+    """Write a cache's file: atomic but best effort, and not synced to disk (a file lost in a crash
+    only costs the next build its time, where an output must survive one: `write_atomic`)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+        return True
+    except BaseException:  # also when the build is stopped: no temporary left behind
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(sys.exc_info()[1], Exception):
+            return False
+        raise
+
+
 @contextmanager
-def exclusive(folder: Path):
-    """Hold the output folder for one build at a time: a second build waits for the first to finish
-    rather than interleaving its files with it."""
+def locked(folder: Path, waiting: str | None = None):
+    """Hold a lock on the folder itself (no lock file to leave behind) until the block ends; `waiting`
+    is logged when another process holds it first."""
     folder.mkdir(parents=True, exist_ok=True)
-    handle = os.open(folder, os.O_RDONLY)  # the lock is on the folder itself: no lock file to leave behind
+    handle = os.open(folder, os.O_RDONLY)
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            log.warning("another build is writing to %s: waiting for it to finish", folder)
+            if waiting:
+                log.warning(waiting)
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield
     finally:
         os.close(handle)  # closing releases the lock
+
+
+@contextmanager
+def exclusive(folder: Path):
+    """Hold the output folder for one build at a time: a second build waits for the first to finish
+    rather than interleaving its files with it."""
+    with locked(folder, f"another build is writing to {folder}: waiting for it to finish"):
+        yield
 
 
 def remove_stale_temporaries(folder: Path) -> None:

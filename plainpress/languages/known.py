@@ -4,6 +4,7 @@ mtimes of the font folders) and each face's cmap (the font file's path, size and
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import marshal
 import os
@@ -21,10 +22,9 @@ CONFIG = ("/etc/fonts/fonts.conf", "/etc/fonts/conf.d", "/etc/fonts/local.conf",
 
 def kept(name: str, key: str, suffix: str) -> Path | None:
     """Where the answer for `key` is kept in the user's cache folder `name` (None: no cache)."""
-    from ..build.cache import sha256
     from ..files import user_cache
     folder = user_cache(name)
-    return folder / f"{sha256(repr((FORMAT, key)).encode())}{suffix}" if folder else None
+    return folder / f"{hashlib.sha256(repr((FORMAT, key)).encode()).hexdigest()}{suffix}" if folder else None
 
 
 def file_key(path: Path, index: int, *packages: str) -> str:
@@ -69,12 +69,7 @@ def load_marshal(path: Path | None):
         return None
 
 
-def store(path: Path | None, data: bytes) -> None:
+def store(path: Path | None, data: bytes) -> bool:
     """Best effort: a cache that cannot be written only costs the next build its time."""
-    from ..files import write_atomic
-    if path is None:
-        return
-    try:
-        write_atomic(path, data)
-    except OSError:
-        pass
+    from ..files import keep
+    return path is not None and keep(path, data)

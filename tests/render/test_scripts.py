@@ -268,8 +268,9 @@ def test_the_als_basics_epub_in_chinese_stays_under_a_megabyte():
 @pytest.mark.slow
 @pytest.mark.parametrize("first, then", [(render_epub, render_html), (render_html, render_epub)])
 def test_a_guide_s_epub_and_web_page_cut_each_face_once_and_their_own_from_that(tmp_path, monkeypatch, first, then):
-    """Whichever renders first cuts each face and weight to all the guide's outputs print (its title
-    among them, for the index), and every output's cut is made from that cut."""
+    """Whichever renders first cuts each face and weight to all the guide's outputs print, and every
+    output's cut is made from that cut: one cut of the face per weight, the rest from kept cuts; a
+    kept cut is the same font as the face cut to its characters."""
     from plainpress.languages import cuts
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     made, cut = [], cuts._cut
@@ -281,6 +282,7 @@ def test_a_guide_s_epub_and_web_page_cut_each_face_once_and_their_own_from_that(
     assert sorted(made) == [("bold", "ttf"), ("kept", "ttf"), ("kept", "ttf"), ("kept", "woff2"), ("kept", "woff2"),
                             ("normal", "ttf")]
     regular = face_file(SC, "normal")
-    wide = cuts.smallest_holding(regular, zh.meta.title)   # the index's cut of its title comes from it
+    listed = cuts._listed(cuts._held_index(regular))
+    wide = cuts._kept_path(regular, max((chars for _, chars in listed), key=len), None)   # the guide's own cut
     chars = "".join(chr(c) for c in sorted(TTFont(wide).getBestCmap()) if c not in cuts.SPACES)
     assert wide.read_bytes() == cut(None, regular, chars, None)
