@@ -58,8 +58,7 @@ def prepare_renderers(sources, keys: dict, formats, options: RenderOptions, cach
     for fmt in (f.name for f in FORMATS.values() if f.needs):
         if workers.jobs > 1 and fmt in formats and any(
                 cache.get(inputs.render_key(keys[path], fmt, options)) is None for path in sources):
-            if not workers.started:
-                load_shared(sources)
+            workers.before_fork(lambda: load_shared(sources))
             workers.add(prepare, fmt, done=ignore_result, needs=FORMATS[fmt].needs)
 
 
@@ -74,11 +73,8 @@ def load_shared(sources) -> None:
     from ..languages import language
     from ..render import scripts  # noqa: F401 - the PDF's fonts there, the index's and web page's here
     from ..theme import wear  # noqa: F401 - a guide's labels, in both
-    for tag in sorted({path.stem for path in sources}):   # <lang>.md: the tag, whatever the case
-        try:
-            language(tag)
-        except Exception:  # noqa: BLE001 - only a head start: a tag the build refuses is refused later
-            pass
+    for tag in sorted({path.stem for path in sources}):   # <lang>.md: the tag (any text: `language`
+        language(tag)                                     # refuses none; a bad one is refused later)
 
 
 def render_order(longest_first: bool) -> list[str]:

@@ -21,7 +21,6 @@ import multiprocessing
 import os
 import sys
 import threading
-import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -54,12 +53,12 @@ class Workers:
     def __init__(self, jobs: int = 1):
         self.jobs = max(1, jobs)
         self.queue: deque[Task] = deque()
-        self.running: dict[Future, Task] = {}
-        self.busy = 0  # workers with a task
+        self.running: dict[Future, Task] = {}   # a worker's task, until `poll` settles it here
         self.lock = threading.RLock()  # a worker that ends gets its next task from the pool's thread (or here,
         # at once, when its task ended before its callback was added)
         self._processes: ProcessPoolExecutor | None = None
         self._threads: ThreadPoolExecutor | None = None
+        self._before_fork: list = []
         self.stopped = False  # by SIGTERM or Ctrl-C: nothing more is handed out
 
     def add(self, fn, *args, done, needs: str | None = None, here: bool = False) -> None:
@@ -74,7 +73,7 @@ class Workers:
     def feed(self, *_) -> None:
         """Hand queued tasks, longest first, to the workers that are free."""
         with self.lock:
-            while self.busy < self.jobs - 1 and not self.stopped:
+            while self.busy() < self.jobs - 1 and not self.stopped:
                 task = next((t for t in self.queue if not t.here), None)
                 if task is None:
                     break
@@ -84,14 +83,13 @@ class Workers:
                 except Exception as err:  # noqa: BLE001 - a worker died (BrokenProcessPool): the build
                     self.running[failed(err)] = task  # hears of it through this task, and stops
                     continue
-                self.busy += 1
                 self.running[future] = task
-                future.add_done_callback(self.freed)
+                future.add_done_callback(self.feed)   # the worker is free: its next task, at once
 
-    def freed(self, _future: Future) -> None:
-        with self.lock:
-            self.busy -= 1
-        self.feed()
+    def busy(self) -> int:
+        """Workers with a task: a task's future is done as soon as its worker is free, whether or not
+        this process has settled it yet."""
+        return sum(not future.done() for future in self.running)
 
     def poll(self) -> None:
         """Settle the tasks that ended (here, where their `done` may queue more)."""
@@ -112,12 +110,10 @@ class Workers:
                     running, waiting = list(self.running), bool(self.queue)
                 if running:
                     wait(running, return_when=FIRST_COMPLETED)
-                elif not waiting or self.stopped:
-                    break
-                elif self.busy:  # a worker's task is done, but the pool's thread has yet to hand it the next (`freed`)
-                    time.sleep(0.001)
+                elif waiting and not self.stopped:
+                    self.feed()   # tasks only a worker takes, not handed out yet (see `feed`'s callback)
                 else:
-                    self.feed()
+                    break
             self.poll()
 
     def mine(self) -> Task | None:
@@ -132,10 +128,11 @@ class Workers:
                     return task
         return None
 
-    @property
-    def started(self) -> bool:
-        """Whether the workers are forked already (what this process loads now, they do not have)."""
-        return self._processes is not None
+    def before_fork(self, fn) -> None:
+        """Have `fn()` run once just before the workers are forked (what it loads, they have too);
+        once they are, it is too late, and nothing is run."""
+        if self._processes is None:
+            self._before_fork.append(fn)
 
     def thread(self, fn, *args) -> Future:
         """`fn(*args)` in a thread, for work that waits on another program (here, with one job)."""
@@ -149,6 +146,9 @@ class Workers:
 
     def _process_pool(self) -> ProcessPoolExecutor:
         if self._processes is None:
+            for fn in self._before_fork:
+                fn()
+            self._before_fork.clear()
             # A worker's next task is handed out by the pool's thread, which must win the interpreter
             # lock from this process's own work: every 5 ms by default, a good part of a short task.
             sys.setswitchinterval(0.001)

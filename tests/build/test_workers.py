@@ -36,9 +36,16 @@ class Recorded:
     """Stands for the workers: what a build would hand them, and whether they were forked."""
 
     def __init__(self, jobs: int):
-        self.jobs, self.added, self.started = jobs, [], False
+        self.jobs, self.added, self.started, self.forking = jobs, [], False, []
+
+    def before_fork(self, fn):
+        if not self.started:
+            self.forking.append(fn)
 
     def add(self, fn, *args, done, needs=None, here=False):
+        if not self.started:   # the first task forks the workers
+            for then in self.forking:
+                then()
         self.added.append((fn, args, needs))
         self.started = True
 
