@@ -1,10 +1,11 @@
-"""`plainpress cache`: the build cache's size, pruned to its bound or cleared (the cache itself is `cache.py`,
-loaded only when this command runs)."""
+"""`plainpress cache`: the build cache's size, pruned to its bound or cleared (the cache itself is
+`cache.py`: this module is the command's arguments and words)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..sizes import count, human_size
+from . import cache
 
 EXIT_OK = 0
 
@@ -22,7 +23,6 @@ def add_parser(sub, settings) -> None:
 
 
 def run(args, settings) -> int:
-    from . import cache
     folder = args.cache
     if args.clear:
         print(f"cleared {folder}/: {count(cache.clear(folder).dropped)} removed")

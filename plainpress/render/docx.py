@@ -16,7 +16,7 @@ from ..translate import units as ids
 from . import RenderOptions, _zip
 from . import docx_oxml as ox
 from .docx_script import fonts_for, guide_text, right_to_left
-from .docx_styles import Template, apply_styles, new_document, style_sheet  # noqa: F401 (the export's)
+from .docx_styles import Template, new_document, style_sheet
 
 PAGE_SIZES = {"letter": (Inches(8.5), Inches(11)), "a4": (Inches(8.27), Inches(11.69))}
 # A paragraph's style -> its twins that keep it with the next line, and the last line's

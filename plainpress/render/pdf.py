@@ -8,7 +8,7 @@ from urllib.parse import unquote
 from urllib.request import url2pathname
 
 from . import weasyprint_load  # noqa: F401 - first: WeasyPrint loaded without find_library
-from weasyprint import HTML  # noqa: E402
+from weasyprint import HTML
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from .. import model as m

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import weasyprint_load  # noqa: F401 - first: WeasyPrint loaded without find_library
 from weasyprint import HTML
 from weasyprint.document import Document
 from weasyprint.formatting_structure import boxes

@@ -36,6 +36,7 @@ import os
 import re
 from collections import OrderedDict
 
+from . import weasyprint_load  # noqa: F401 - first: WeasyPrint loaded without find_library
 from weasyprint import CSS
 from weasyprint.text.fonts import FontConfiguration
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..render import RenderOptions
-from .workflow import EXTENSIONS, WorkflowError, export, import_file
+from .arguments import EXTENSIONS
+from .workflow import WorkflowError, export, import_file
 
 EXIT_OK = 0
 

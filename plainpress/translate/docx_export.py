@@ -27,7 +27,8 @@ from .. import model as m
 from ..languages import labels
 from ..render import RenderError, RenderOptions
 from ..render import docx_oxml as ox
-from ..render.docx import _Writer, apply_styles, build_document, save, style_sheet
+from ..render.docx import _Writer, build_document, save
+from ..render.docx_styles import apply_styles, style_sheet
 from .labels import WHERE, default_titled, keep_placeholders, label_id, label_key, label_units
 from .returned import Header, header_for
 from .units import Unit, title_id, units
