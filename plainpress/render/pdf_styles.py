@@ -80,6 +80,8 @@ class Faces:
 
 
 _faces: OrderedDict = OrderedDict()
+_faces_of = os.getpid()   # the process `_faces` was made in
+_inherited: list = []     # a forked worker's font configurations of its parent's, never used
 _forgotten_at_exit_in: int | None = None   # the process whose exit drops what is kept
 
 
@@ -98,7 +100,7 @@ def shared_styles(html: str, base_url: str, fetcher) -> tuple[str, dict] | None:
     faces = tuple(rule.lstrip() for sheet in rules for rule in sheet if FONT_FACE_RULE.match(rule))
     if len(faces) != sum(len(AT_FONT_FACE.findall(text)) for text in texts):
         return None   # a rule the key would miss: two pages with different faces must not share
-    kept = _kept(_faces, (fontconfig_key(), base_url, faces), KEPT_CONFIGS, new_faces)
+    kept = _kept(faces_here(), (fontconfig_key(), base_url, faces), KEPT_CONFIGS, new_faces)
     sheets = [sheet for sheet_rules in rules for sheet in parsed_runs(sheet_rules, base_url, fetcher, kept)]
     return html, {"stylesheets": sheets, "font_config": kept.config}
 
@@ -213,17 +215,25 @@ def new_faces() -> Faces:
 def forget() -> None:
     """Drop what is kept (a test's fresh start, as in a new process)."""
     _faces.clear()
+    _inherited.clear()
 
 
-def _start_afresh_in_child() -> None:
-    """A forked worker starts with nothing kept; the font configurations it was handed leave their
-    folder of faces to the parent (WeasyPrint deletes a configuration's folder when it is dropped)."""
-    for faces in _faces.values():
-        faces.config._folder = None   # private: the folder FontConfiguration.__del__ deletes
-    _faces.clear()
+def faces_here() -> OrderedDict:
+    """What this process keeps: a forked worker starts with nothing. Its parent's font configurations
+    are set aside, not freed (WeasyPrint would delete their folder of faces, which the parent still
+    uses), and this is done when the worker first asks, not at the fork: a program started with a
+    preexec_fn (EPUBCheck, Ace, LibreOffice) is a fork of this process too, made while other threads
+    may hold fontconfig's or Pango's locks, and freeing anything of theirs there waits forever."""
+    global _faces_of
+    if _faces_of != os.getpid():
+        for faces in _faces.values():
+            faces.config._folder = None   # private: the folder FontConfiguration.__del__ deletes
+        _inherited.extend(_faces.values())
+        _faces.clear()
+        _faces_of = os.getpid()
+    return _faces
 
 
-os.register_at_fork(after_in_child=_start_afresh_in_child)
 # Dropped before the interpreter takes its modules apart: a font configuration freed after cffi's
 # libraries are gone crashes the process at its exit.
 atexit.register(forget)

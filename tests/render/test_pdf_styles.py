@@ -116,7 +116,7 @@ def test_a_forked_worker_starts_afresh_and_leaves_the_parents_faces_be():
     assert folder is not None and folder.is_dir()
     read, write = os.pipe()
     if os.fork() == 0:   # the child drops what it was handed, as a worker that needs other faces would
-        kept = len(pdf_styles._faces)
+        kept = len(pdf_styles.faces_here())
         pdf_styles.forget()
         gc.collect()
         os.write(write, str(kept).encode())
